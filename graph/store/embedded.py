@@ -1,0 +1,121 @@
+"""The embedded default store: LadybugDB in a directory on disk, no server.
+
+Ladybug has a typed schema (one table per label, generated from the model),
+one label per node and its own Cypher dialect; named queries that cannot be
+shared have a `queries/ladybug/` variant. Organisations carry the Organization
+label only in Neo4j: here they are the union of the five organisation tables,
+and the export adds the label back.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import ladybug
+from ratsgraph.graph.errors import QueryError, StoreUnavailable
+from ratsgraph.graph.model import NODE_PROPERTIES, RELATIONSHIP_TYPES, GraphBatch
+from ratsgraph.graph.store import statements
+from ratsgraph.graph.store.base import WriteSummary, check_written, edge_rows, node_rows, plain
+from ratsgraph.queries import get_query
+
+ENGINE = "ladybug"
+
+
+class EmbeddedStore:
+    engine = ENGINE
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        query_timeout_ms: int | None = None,
+        buffer_pool_mb: int = 1024,
+    ):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(
+                str(self.path), read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024
+            )
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
+        if query_timeout_ms:
+            self._conn.set_query_timeout(query_timeout_ms)
+        # A connection serves one statement at a time; the API calls it from several threads.
+        self._lock = threading.RLock()
+        self.read_only = read_only
+
+    # -- plumbing -------------------------------------------------------------
+
+    def _execute(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        result = self._conn.execute(text, params or {})
+        results = result if isinstance(result, list) else [result]
+        rows: list[dict[str, Any]] = []
+        for res in results:
+            columns = res.get_column_names()
+            while res.has_next():
+                rows.append({c: plain(v) for c, v in zip(columns, res.get_next(), strict=True)})
+        return rows
+
+    # -- GraphStore -------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        with self._lock:
+            for ddl in statements.ladybug_ddl():
+                self._execute(ddl)
+            for table in (*NODE_PROPERTIES, *RELATIONSHIP_TYPES):
+                existing = {row["name"] for row in self._execute(f"CALL table_info('{table}') RETURN *")}
+                for alter in statements.ladybug_add_columns(table, existing):
+                    self._execute(alter)
+
+    def write(self, batch: GraphBatch) -> WriteSummary:
+        summary = WriteSummary()
+        nodes, edges = node_rows(batch), edge_rows(batch)
+        with self._lock:
+            self._execute("BEGIN TRANSACTION")
+            try:
+                for label, rows in nodes.items():
+                    self._execute(statements.merge_nodes(label, ENGINE), {"rows": rows})
+                    summary.by_label[label] = len(rows)
+                    summary.nodes += len(rows)
+                for (rel, src, dst), rows in edges.items():
+                    written = self._execute(statements.merge_edges(rel, src, dst, ENGINE), {"rows": rows})
+                    check_written(rel, src, dst, rows, written[0]["written"] if written else 0)
+                    summary.by_type[rel] = summary.by_type.get(rel, 0) + len(rows)
+                    summary.edges += len(rows)
+                self._execute("COMMIT")
+            except BaseException:
+                self._execute("ROLLBACK")
+                raise
+        return summary
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        query = get_query(name, ENGINE)
+        if query.mode != "read":
+            raise QueryError(f"{name} is a {query.mode} query; use run_write")
+        return self.cypher(query.text, params)
+
+    def run_write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        query = get_query(name, ENGINE)
+        return self.cypher(query.text, params)
+
+    def cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            try:
+                return self._execute(text, params)
+            except RuntimeError as exc:
+                raise QueryError(str(exc)) from exc
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {row["label"]: row["count"] for row in self.read("count_nodes")}
+        rels = {row["type"]: row["count"] for row in self.read("count_relationships")}
+        return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+            self._db.close()

@@ -1,0 +1,8 @@
+// name: count_relationships
+// purpose: Number of relationships per type.
+// params: none
+// returns: type (string), count (int), ordered by type
+// mode: read
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count
+ORDER BY type
