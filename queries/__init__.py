@@ -7,14 +7,17 @@ Each file starts with a machine-read header:
     // params: $paper_id (string)
     // returns: one row per fact ...
     // mode: read
+    // example: {"paper_id": "dortmund/paper/26309-22-e1"}
 
-A query that cannot be shared between Neo4j and the embedded store has an
+`example` lines (JSON objects, any number) give parameters the parity test runs on
+both engines. A query that cannot be shared between Neo4j and the embedded store has an
 engine-specific variant in a sub-folder named after the engine
 (`queries/ladybug/NAME.cypher`, `queries/neo4j/NAME.cypher`); its header says why.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +26,7 @@ from importlib import resources
 from ratsgraph.graph.errors import QueryError, QueryNotFound
 
 ENGINES = ("neo4j", "ladybug")
-_HEADER = re.compile(r"^//\s*(name|purpose|params|returns|mode|why):\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(name|purpose|params|returns|mode|why|example):\s*(.*)$")
 _PARAM_DECL = re.compile(r"\$(\w+)\s*\(([^)]*)\)")
 _PARAM_USE = re.compile(r"\$(\w+)")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -38,6 +41,7 @@ class NamedQuery:
     mode: str
     text: str
     engine: str | None = None  # None: shared by all engines
+    examples: tuple[dict, ...] = ()
 
     @property
     def is_read(self) -> bool:
@@ -46,10 +50,16 @@ class NamedQuery:
 
 def parse_query(source: str, filename: str, engine: str | None = None) -> NamedQuery:
     header: dict[str, str] = {}
+    examples: list[dict] = []
     body: list[str] = []
     for line in source.splitlines():
         match = _HEADER.match(line.strip())
-        if match and not body:
+        if match and not body and match.group(1) == "example":
+            try:
+                examples.append(json.loads(match.group(2)))
+            except json.JSONDecodeError as exc:
+                raise QueryError(f"{filename}: example is not a JSON object ({exc})") from exc
+        elif match and not body:
             header[match.group(1)] = match.group(2).strip()
         elif line.strip().startswith("//") and not body:
             continue
@@ -73,7 +83,12 @@ def parse_query(source: str, filename: str, engine: str | None = None) -> NamedQ
         raise QueryError(f"{filename}: parameters used {sorted(used)} differ from declared {sorted(declared)}")
     if not text:
         raise QueryError(f"{filename}: no query text")
-    return NamedQuery(name, header["purpose"], declared, header["returns"], header["mode"], text, engine)
+    for example in examples:
+        if not isinstance(example, dict) or set(example) != set(declared):
+            raise QueryError(f"{filename}: example {example} does not give exactly the declared parameters")
+    return NamedQuery(
+        name, header["purpose"], declared, header["returns"], header["mode"], text, engine, tuple(examples)
+    )
 
 
 @cache

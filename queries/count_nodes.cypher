@@ -3,6 +3,7 @@
 // params: none
 // returns: label (string), count (int), ordered by label
 // mode: read
+// example: {}
 MATCH (n)
 WITH [l IN labels(n) WHERE l <> 'Organization'][0] AS label
 RETURN label, count(*) AS count

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query
+from neo4j import GraphDatabase
 from neo4j.exceptions import ServiceUnavailable
 from ratsgraph.graph.errors import QueryError, StoreUnavailable
 from ratsgraph.graph.model import GraphBatch
@@ -70,26 +70,24 @@ class Neo4jStore:
             summary.edges += len(rows)
         return summary
 
-    def _query(self, name: str, text: str) -> Query:
-        # The metadata names the query in SHOW TRANSACTIONS and query.log.
-        return Query(text, metadata={"app": "ratsgraph", "query": name}, timeout=self.timeout_s)
-
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)
         if query.mode != "read":
             raise QueryError(f"{name} is a {query.mode} query; use run_write")
-        return self._run(self._query(name, query.text), params, neo4j.READ_ACCESS)
+        return self._run(name, query.text, params, neo4j.READ_ACCESS)
 
     def run_write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)
-        return self._run(self._query(name, query.text), params, neo4j.WRITE_ACCESS)
+        return self._run(name, query.text, params, neo4j.WRITE_ACCESS)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self._run(self._query("cypher", text), params or {}, neo4j.READ_ACCESS)
+        return self._run("cypher", text, params or {}, neo4j.READ_ACCESS)
 
-    def _run(self, query: Query, params: dict[str, Any], access: str) -> list[dict[str, Any]]:
+    def _run(self, name: str, text: str, params: dict[str, Any], access: str) -> list[dict[str, Any]]:
+        # The metadata names the query in SHOW TRANSACTIONS and query.log.
+        @neo4j.unit_of_work(metadata={"app": "ratsgraph", "query": name}, timeout=self.timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [{k: plain(v) for k, v in record.items()} for record in tx.run(query, params)]
+            return [{k: plain(v) for k, v in record.items()} for record in tx.run(text, params)]
 
         try:
             with self._session(access) as session:
