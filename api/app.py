@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+
 from ratsgraph import __version__
 from ratsgraph.graph.store import open_store
 

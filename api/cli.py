@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from ratsgraph.graph.errors import RatsgraphError
-from ratsgraph.graph.settings import Settings
-from ratsgraph.graph.store import GraphStore, open_store
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from ratsgraph.graph.errors import RatsgraphError
+from ratsgraph.graph.settings import Settings
+from ratsgraph.graph.store import GraphStore, open_store
 
 app = typer.Typer(help="A knowledge graph of a city council.", no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
@@ -85,15 +86,29 @@ def _split_oparl_dumps(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def _load_oparl(graph: GraphStore, source: str, *, body: str | None, since: str | None) -> bool:
+    from datetime import date
+
+    from ratsgraph.graph.ids import digest
     from ratsgraph.loaders.oparl import import_oparl
 
+    # One cursor per source, so an interrupted import continues where it stopped.
+    cursor = Settings().data_dir / "oparl-cursors" / f"{digest(source, body)}.json"
+    cursor.parent.mkdir(parents=True, exist_ok=True)
     with _progress() as bar:
         task = bar.add_task(f"OParl {source}", total=None)
 
         def progress(kind: str, count: int) -> None:
             bar.update(task, description=f"OParl {kind}", completed=count)
 
-        report = import_oparl(source, sink=graph.write, body=body, since=since, progress=progress)
+        report = import_oparl(
+            source,
+            sink=graph.write,
+            body=body,
+            since=since,
+            progress=progress,
+            cursor_path=cursor,
+            today=date.today().isoformat(),
+        )
     table = Table(title=f"OParl import of {source}")
     table.add_column("type")
     table.add_column("objects", justify="right")
@@ -102,7 +117,11 @@ def _load_oparl(graph: GraphStore, source: str, *, body: str | None, since: str 
     console.print(table)
     for problem in report.problems[:50]:
         console.print(f"[yellow]{problem.kind}[/] {problem.source}: {problem.message}")
-    return not any(p.kind == "error" for p in report.problems)
+    if len(report.problems) > 50:
+        console.print(f"... and {len(report.problems) - 50} more problems")
+    if not report.complete:
+        console.print(f"[red]incomplete:[/] run the same command again to resume from {cursor}")
+    return report.complete and not any(p.kind == "error" for p in report.problems)
 
 
 def _print_report(report) -> None:
@@ -214,6 +233,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the network pages."""
     import uvicorn
+
     from ratsgraph.api.app import create_app
 
     uvicorn.run(create_app(engine=store), host=host, port=port)

@@ -60,6 +60,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "public": "BOOLEAN",
         "number": "STRING",
         "location": "STRING",
+        "cancelled": "BOOLEAN",
     },
     "AgendaItem": {
         **_COMMON,
@@ -107,6 +108,9 @@ class RelationshipType:
     name: str
     pairs: tuple[tuple[str, str], ...]
     properties: dict[str, str] = field(default_factory=dict)
+    # Keyed types may hold several relationships between the same two nodes (a person's memberships
+    # in one committee over several terms); `key` tells them apart and is part of the MERGE.
+    keyed: bool = False
 
 
 RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
@@ -124,7 +128,9 @@ RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
                 "voting_right": "BOOLEAN",
                 "on_behalf_of": "STRING",
                 "oparl_id": "STRING",
+                "key": "STRING",
             },
+            keyed=True,
         ),
         RelationshipType("SUBMITTED", _pairs(_ACTORS, "Paper"), _TEXT_REL),
         RelationshipType(
@@ -141,7 +147,15 @@ RELATIONSHIP_TYPES: dict[str, RelationshipType] = {
         RelationshipType(
             "CONSULTED_AT",
             _pairs("Paper", "AgendaItem"),
-            {**_TEXT_REL, "role": "STRING", "status": "STRING", "authoritative": "BOOLEAN"},
+            {
+                **_TEXT_REL,
+                "role": "STRING",
+                "status": "STRING",
+                "authoritative": "BOOLEAN",
+                "oparl_id": "STRING",
+                "key": "STRING",
+            },
+            keyed=True,
         ),
         RelationshipType("HAS_DECISION", _pairs("AgendaItem", "Decision"), _TEXT_REL),
         RelationshipType("ON", _pairs("Decision", "Paper"), _TEXT_REL),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+
 from ratsgraph.graph.errors import QueryError
 from ratsgraph.queries import ENGINES, all_queries, parse_query, query_names
 

@@ -110,24 +110,28 @@ def edge_rows(batch: GraphBatch) -> dict[tuple[str, str, str], list[dict[str, An
 
     Endpoints travel as `from_id`/`to_id`, because `source` is a relationship property (the Document id).
     """
-    merged: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+    merged: dict[tuple[str, str, str], dict[tuple[str, str, str], dict[str, Any]]] = defaultdict(dict)
     for edge in [*batch.edges, *_evidence_edges(batch)]:
         validate_edge(edge)
-        types = RELATIONSHIP_TYPES[edge.type].properties
+        rel = RELATIONSHIP_TYPES[edge.type]
+        types = rel.properties
         props = {k: v for k, v in edge.props.items() if v is not None}
         if edge.evidence is not None:
             ev = edge.evidence
             for key, value in (("source", ev.document_id), ("evidence", ev.text), ("start", ev.start), ("end", ev.end)):
                 if key in types:
                     props.setdefault(key, value)
+        if rel.keyed:
+            # Without an explicit key, the OParl id keeps distinct memberships apart; text facts share "".
+            props["key"] = str(props.get("key") or props.get("oparl_id") or "")
         group = merged[(edge.type, edge.source_label, edge.target_label)]
-        pair = (edge.source, edge.target)
+        pair = (edge.source, edge.target, props.get("key", ""))
         group[pair] = _merge_props(group.get(pair, {}), props, types)
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for key, by_pair in merged.items():
         names = RELATIONSHIP_TYPES[key[0]].properties
         rows[key] = [
-            {"from_id": a, "to_id": b, **{n: row.get(n) for n in names}} for (a, b), row in sorted(by_pair.items())
+            {"from_id": a, "to_id": b, **{n: row.get(n) for n in names}} for (a, b, _), row in sorted(by_pair.items())
         ]
     return rows
 

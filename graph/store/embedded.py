@@ -14,10 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import ladybug
+
 from ratsgraph.graph.errors import QueryError, StoreUnavailable
 from ratsgraph.graph.model import NODE_PROPERTIES, RELATIONSHIP_TYPES, GraphBatch
 from ratsgraph.graph.store import statements
 from ratsgraph.graph.store.base import WriteSummary, check_written, edge_rows, node_rows, plain
+from ratsgraph.graph.store.readonly import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT_MS,
+    QueryRefused,
+    QueryTimedOut,
+    ReadResult,
+    check_read_only,
+)
 from ratsgraph.queries import get_query
 
 ENGINE = "ladybug"
@@ -109,6 +118,54 @@ class EmbeddedStore:
                 return self._execute(text, params)
             except RuntimeError as exc:
                 raise QueryError(str(exc)) from exc
+
+    def cypher_readonly(
+        self,
+        text: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+        max_rows: int = DEFAULT_MAX_ROWS,
+    ) -> ReadResult:
+        """A researcher's query: guarded, in a read-only transaction, with a time limit and a row cap.
+
+        Ladybug has no EXPLAIN query type, so the parser-level guard carries more weight here; the
+        read-only transaction refuses any write that slips through it.
+        """
+        check_read_only(text)
+        with self._lock:
+            self._conn.set_query_timeout(timeout_ms)
+            try:
+                self._execute("BEGIN TRANSACTION READ ONLY")
+                try:
+                    result = self._conn.execute(text, params or {})
+                    if isinstance(result, list):  # several statements: the guard should have refused them
+                        raise QueryRefused("only one statement per request")
+                    columns = list(result.get_column_names())
+                    rows: list[dict[str, Any]] = []
+                    truncated = False
+                    while result.has_next():
+                        if len(rows) >= max_rows:
+                            truncated = True
+                            break
+                        rows.append({c: plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
+                    result.close()
+                finally:
+                    try:
+                        self._execute("ROLLBACK")
+                    except RuntimeError:
+                        pass  # a failed statement has already ended the transaction
+            except RuntimeError as exc:
+                message = str(exc)
+                if "interrupted" in message.lower() or "timeout" in message.lower():
+                    raise QueryTimedOut(f"the query ran longer than {timeout_ms / 1000:g} s and was stopped") from exc
+                if "read-only" in message.lower() or "read only" in message.lower():
+                    raise QueryRefused(message) from exc
+                raise QueryError(message) from exc
+            finally:
+                # 0 switches the limit off again: named queries keep running as before.
+                self._conn.set_query_timeout(0)
+        return ReadResult(columns, rows, truncated)
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {row["label"]: row["count"] for row in self.read("count_nodes")}

@@ -7,10 +7,19 @@ from typing import Any
 import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import ServiceUnavailable
+
 from ratsgraph.graph.errors import QueryError, StoreUnavailable
 from ratsgraph.graph.model import GraphBatch
 from ratsgraph.graph.store import statements
 from ratsgraph.graph.store.base import WriteSummary, check_written, edge_rows, node_rows, plain
+from ratsgraph.graph.store.readonly import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT_MS,
+    QueryRefused,
+    QueryTimedOut,
+    ReadResult,
+    check_read_only,
+)
 from ratsgraph.queries import get_query
 
 ENGINE = "neo4j"
@@ -97,6 +106,44 @@ class Neo4jStore:
         except neo4j.exceptions.CypherSyntaxError as exc:
             raise QueryError(str(exc)) from exc
 
+    def cypher_readonly(
+        self,
+        text: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+        max_rows: int = DEFAULT_MAX_ROWS,
+    ) -> ReadResult:
+        """A researcher's query: guarded, EXPLAINed (read-only plans only), in a READ transaction, bounded."""
+        check_read_only(text)
+        params = params or {}
+        metadata = {"app": "ratsgraph", "query": "cypher_readonly"}
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                # An explicit transaction: a managed one would retry a timed-out query.
+                with session.begin_transaction(metadata=metadata, timeout=timeout_ms / 1000) as tx:
+                    query_type = tx.run("EXPLAIN " + text, params).consume().query_type
+                    if query_type != "r":
+                        raise QueryRefused(f"the query is of type {query_type!r}; only read queries ('r') may run")
+                    result = tx.run(text, params)
+                    columns = list(result.keys())
+                    rows: list[dict[str, Any]] = []
+                    truncated = False
+                    for record in result:
+                        if len(rows) >= max_rows:
+                            truncated = True
+                            break
+                        rows.append({k: _graph_value(v) for k, v in record.items()})
+                    tx.rollback()
+        except neo4j.exceptions.Neo4jError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise QueryTimedOut(f"the query ran longer than {timeout_ms / 1000:g} s and was stopped") from exc
+            if code.startswith("Neo.ClientError.Security") or "AccessMode" in code or "ForbiddenOnReadOnly" in code:
+                raise QueryRefused(exc.message or code) from exc
+            raise QueryError(exc.message or str(exc)) from exc
+        return ReadResult(columns, rows, truncated)
+
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {row["label"]: row["count"] for row in self.read("count_nodes")}
         rels = {row["type"]: row["count"] for row in self.read("count_relationships")}
@@ -104,3 +151,19 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+
+
+def _graph_value(value: Any) -> Any:
+    """Driver graph objects to plain values: a node or relationship as its properties, a path as a list."""
+    if isinstance(value, neo4j.graph.Node | neo4j.graph.Relationship):
+        return plain(dict(value.items()))
+    if isinstance(value, neo4j.graph.Path):
+        items: list[Any] = [value.start_node]
+        for rel in value.relationships:
+            items += [rel, rel.end_node]
+        return [_graph_value(v) for v in items]
+    if isinstance(value, list | tuple):
+        return [_graph_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _graph_value(v) for k, v in value.items()}
+    return plain(value)

@@ -56,12 +56,13 @@ def merge_nodes(label: str, engine: str) -> str:
 
 @cache
 def merge_edges(rel_type: str, source_label: str, target_label: str, engine: str) -> str:
-    props = RELATIONSHIP_TYPES[rel_type].properties
+    rel = RELATIONSHIP_TYPES[rel_type]
+    props = {k: v for k, v in rel.properties.items() if k != "key"}
     match = (
         f"UNWIND $rows AS row MATCH (a:{_q(source_label)} {{id: row.from_id}}) "
         f"MATCH (b:{_q(target_label)} {{id: row.to_id}}) "
     )
-    merge = f"MERGE (a)-[r:{_q(rel_type)}]->(b)"
+    merge = f"MERGE (a)-[r:{_q(rel_type)}{' {key: row.key}' if rel.keyed else ''}]->(b)"
     sets = " " + _set_clause("r", props, engine) if props else ""
     # The count lets the store refuse a batch whose edge names a node that is not there.
     return match + merge + sets + " RETURN count(r) AS written"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from ratsgraph.graph.export.nodelink import node_link
 from ratsgraph.graph.model import Edge, Evidence, GraphBatch, Node
 from ratsgraph.graph.store.base import DanglingEdge
@@ -105,3 +106,26 @@ def test_undeclared_properties_are_refused_before_anything_is_written(store):
     with pytest.raises(ValueError, match="undeclared"):
         store.write(bad)
     assert store.counts()["nodes"] == {}
+
+
+def test_two_memberships_of_one_person_in_one_organisation_stay_two(store):
+    nodes = [
+        Node(label="Person", id="t/person/a", props={"name": "A", "family_name": "A"}),
+        Node(label="Committee", id="t/org/rat", props={"name": "Rat"}),
+    ]
+    terms = [("m1", "2014-06-01", "2020-10-31"), ("m2", "2020-11-01", None)]
+    edges = [
+        Edge(
+            type="MEMBER_OF",
+            source="t/person/a",
+            source_label="Person",
+            target="t/org/rat",
+            target_label="Committee",
+            props={"oparl_id": oparl_id, "start_date": start, "end_date": end},
+        )
+        for oparl_id, start, end in terms
+    ]
+    store.write(GraphBatch(nodes=nodes, edges=edges))
+    store.write(GraphBatch(nodes=nodes, edges=edges))
+    links = [link for link in node_link(store)["links"] if link["type"] == "MEMBER_OF"]
+    assert sorted((link["key"], link["start_date"]) for link in links) == [("m1", "2014-06-01"), ("m2", "2020-11-01")]
