@@ -1,0 +1,48 @@
+"""The council-document parser: one SourceDocument in, nodes and edges with evidence out.
+
+Pure: no I/O, no clock. Papers (motions, amendments, inquiries, answers, agenda proposals,
+administration proposals) go through `paper`, minutes through `protocol`. Persons are merged
+within the document here and across documents by `ratsgraph.graph.resolve.resolve_persons`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ratsgraph.graph.model import GraphBatch, Problem
+from ratsgraph.graph.reference import CouncilReference
+from ratsgraph.loaders.document import SourceDocument
+from ratsgraph.loaders.text.builder import Builder
+from ratsgraph.loaders.text.cleanup import clean
+from ratsgraph.loaders.text.kinds import detect_kind
+from ratsgraph.loaders.text.organizations import matcher_for
+from ratsgraph.loaders.text.paper import parse_paper
+from ratsgraph.loaders.text.protocol import parse_protocol
+
+
+@dataclass
+class ParseResult:
+    batch: GraphBatch
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_document(doc: SourceDocument, council: CouncilReference) -> ParseResult:
+    """Everything the text of `doc` states about the council, each fact with its evidence."""
+    cleaned = clean(doc.text)
+    builder = Builder(doc, cleaned, council)
+    matcher = matcher_for(council)
+    try:
+        found = detect_kind(cleaned.text)
+        if found.kind == "minutes":
+            parse_protocol(builder, matcher)
+        else:
+            parse_paper(builder, matcher, found.kind, found.paper_type, found.span)
+        batch = builder.finish()
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as exc:
+        # A document the rules cannot read must not stop a load: report it, keep nothing half-made.
+        problem = Problem(source=doc.id, kind="parse_error", message=f"{exc.__class__.__name__}: {exc}")
+        return ParseResult(GraphBatch(), [*builder.problems, problem])
+    return ParseResult(batch, builder.problems)
+
+
+__all__ = ["ParseResult", "parse_document"]

@@ -1,0 +1,37 @@
+"""Drucksache numbers of Dortmund's DOSYS: "26309-22" (number-year), "26309-22-E1" (amendment 1 to it)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REFERENCE = r"(?<![\w/.-])(?P<base>\d{5}-\d{2})(?:-(?P<suffix>[EeAaNn]\d{1,2}))?(?![\w-]|\s\d)"
+REFERENCE_RE = re.compile(REFERENCE)
+# "Drucksache Nr.: 07035-17", "Drucksache-Nr. 26309-22-E1", "Drucksachen-Nr.:", "DS-Nr.", "Vorlage Nr."
+LABEL = r"(?:Drucksachen?|DS|Vorlage)\s*-?\s*(?:Nr\.?|Nummer)\s*:?"
+LABELLED_RE = re.compile(rf"{LABEL}[\s*]*{REFERENCE}", re.I)
+
+
+@dataclass(frozen=True)
+class Reference:
+    reference: str  # as normalised: "26309-22-E1"
+    base: str  # "26309-22"
+    suffix: str | None  # "E1"
+    start: int
+    end: int
+
+    @property
+    def is_amendment(self) -> bool:
+        return bool(self.suffix and self.suffix[0] == "E")
+
+
+def _ref(m: re.Match[str]) -> Reference:
+    suffix = m.group("suffix").upper() if m.group("suffix") else None
+    base = m.group("base")
+    return Reference(f"{base}-{suffix}" if suffix else base, base, suffix, m.start("base"), m.end())
+
+
+def find_references(text: str, start: int = 0, end: int | None = None, labelled: bool = False) -> list[Reference]:
+    """Drucksache numbers in text[start:end]; with `labelled`, only those after a "Drucksache Nr." label."""
+    pattern = LABELLED_RE if labelled else REFERENCE_RE
+    return [_ref(m) for m in pattern.finditer(text, start, len(text) if end is None else end)]

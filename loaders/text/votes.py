@@ -1,0 +1,179 @@
+"""Reading a decision sentence: outcome, unanimity and the position of each faction named.
+
+German minutes state votes relative to the outcome (graph-model.md, "Reading votes correctly"):
+"beschließt ... gegen die Stimmen der X" -> X voted no; "lehnt ... ab gegen die Stimmen der X"
+-> X voted yes (for the motion); "bei Stimmenthaltung der Y" -> Y abstained, whatever the outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ratsgraph.loaders.text.organizations import OrgMention, ReferenceMatcher
+from ratsgraph.loaders.text.persons import MENTION_RE, PersonMention, find_mentions
+
+# Outcomes, most specific first. Each pattern is a flat alternation (no nested quantifiers).
+_OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("withdrawn", re.compile(r"\bzurückgezogen\b|\b(?:zieht|zog|ziehen|zogen)\b[^.;:]{0,120}\bzurück\b", re.I)),
+    (
+        "postponed",
+        re.compile(r"\bvertagt|\bvertagte|\bvertagen\b|\bzurückgestellt\b|\bverschoben\b|\babgesetzt\b", re.I),
+    ),
+    (
+        "forwarded_without_recommendation",
+        re.compile(r"\bohne\s+(?:Beschluss)?[Ee]mpfehlung\b|\bohne\s+Votum\b|\bohne\s+Beschlussfassung\b", re.I),
+    ),
+    ("referred", re.compile(r"\b(?:überweist|überwies|überwiesen|verweist|verwies|verwiesen)\b", re.I)),
+    ("recommended", re.compile(r"\b(?:empfiehlt|empfahl|empfehlen|empfahlen|empfohlen)\b", re.I)),
+    (
+        "rejected",
+        re.compile(
+            r"\b(?:lehnt|lehnte|lehnen|lehnten)\b[^;]{0,500}?\bab\b|\babgelehnt\b|\bAblehnung\b|"
+            r"\bmehrheitlich\s+nicht\b|\bnicht\s+angenommen\b|\bkeine\s+Mehrheit\b",
+            re.I,
+        ),
+    ),
+    (
+        "noted",
+        re.compile(r"\bzur\s+Kenntnis\b|\bKenntnis\s+genommen\b|\bnimmt\b[^.;]{0,200}\bKenntnis\b", re.I),
+    ),
+    (
+        "adopted",
+        re.compile(
+            r"\b(?:beschließt|beschloss|beschlossen|beschließen|fasst|fasste|angenommen|zugestimmt|"
+            r"Zustimmung|billigt|billigte|bestätigt|bestätigte|stimmt|stimmte|genehmigt)\b",
+            re.I,
+        ),
+    ),
+)
+# A word that marks a vote, not just a statement of content.
+STRONG = re.compile(
+    r"einstimmig|mehrheitlich|mit\s+Mehrheit|Stimmen|Stimmenthaltung|Enthaltung|Gegenstimme|ohne\s+Empfehlung|"
+    r"ohne\s+Votum|vertagt|zurückgezogen|Abstimmungsergebnis|Dafür:|Ja-Stimmen|\bempf(?:iehlt|ahl|ohlen)\b|"
+    r"\b(?:lehnt|lehnte)\b|\babgelehnt\b|\bangenommen\b|\büberw(?:eist|ies|iesen)\b|\bverw(?:eist|ies|iesen)\b|"
+    r"durchlaufen|weitergeleitet|\bleitet\b",
+    re.I,
+)
+_UNANIMOUS = re.compile(r"(?<!nicht\s)\beinstimmig", re.I)
+_MAJORITY = re.compile(r"\bmehrheitlich|\bmit\s+(?:großer\s+|knapper\s+)?Mehrheit|\bStimmenmehrheit", re.I)
+_CLAUSES = re.compile(
+    r"(?P<no>gegen\s+(?:die|der)\s+Stimmen?|bei\s+(?:\d+\s+)?Gegenstimmen?|mit\s+(?:\d+\s+)?Gegenstimmen?|"
+    r"Gegenstimmen?\s*:)"
+    r"|(?P<abstain>bei\s+(?:\d+\s+)?(?:Stimm)?[Ee]nthaltung(?:en)?|(?:Stimm)?[Ee]nthaltung(?:en)?\s*:|"
+    r"bei\s+Stimmenthaltung(?:en)?|(?:Stimm)?[Ee]nthaltung(?:en)?\s+(?:der|des|von))"
+    r"|(?P<yes>mit\s+(?:den|der)\s+Stimmen?|Zustimmung\s+(?:der|des|von))",
+    re.I,
+)
+_CONNECTOR = re.compile(
+    r"\s*(?:,|\bund\b|\bsowie\b|\bbzw\.|\bder\b|\bdes\b|\bdie\b|\bden\b|\bdem\b|\bvon\b|\bvom\b|\beinzelner\b|"
+    r"\bRatsmitglied(?:er|s)?\b|\bMitglied(?:er|s)?\b|\bVertreter(?:innen|in)?\b|:)\s*"
+)
+_COUNTS = re.compile(
+    r"(?:Dafür|Ja(?:-Stimmen)?)\s*:?\s*(?P<yes>\d+)[^\d]{1,30}?(?:Dagegen|Nein(?:-Stimmen)?)\s*:?\s*(?P<no>\d+)"
+    r"|(?P<yes2>\d+)\s+Ja\W{1,3}\s*(?P<no2>\d+)\s+Nein",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    actor: OrgMention | PersonMention
+    position: str  # yes | no | abstain
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class VoteReading:
+    outcome: str
+    unanimous: bool
+    positions: tuple[Position, ...] = field(default=())
+
+
+# Cheap first test: a sentence without any of these stems states no outcome.
+_ANY_OUTCOME = re.compile(
+    r"zurück|[Vv]ertag|verschoben|abgesetzt|[Ee]mpf|Votum|[Üü]berw|[Vv]erw|lehn|Ablehnung|Mehrheit|mehrheit|"
+    r"angenommen|Kenntnis|[Bb]eschl|[Ff]asst|[Zz]ugestimmt|Zustimmung|[Bb]illig|[Bb]estätig|stimmt|[Gg]enehmigt|"
+    r"Dafür|\bJa\b|Ja-Stimmen|[Ee]instimmig"
+)
+
+
+def outcome_of(sentence: str) -> str | None:
+    if not _ANY_OUTCOME.search(sentence):
+        return None
+    for outcome, pattern in _OUTCOMES:
+        if pattern.search(sentence):
+            return outcome
+    return None
+
+
+def read_vote(
+    text: str, start: int, end: int, matcher: ReferenceMatcher, date: str | None = None
+) -> VoteReading | None:
+    """The vote stated in text[start:end] (one sentence), None when it states no outcome."""
+    sentence = text[start:end]
+    if not _ANY_OUTCOME.search(sentence):
+        return None
+    outcome = outcome_of(sentence)
+    counts = _COUNTS.search(sentence)
+    if outcome is None and counts:
+        outcome = "adopted"
+    if outcome is None:
+        return None
+    unanimous = bool(_UNANIMOUS.search(sentence)) and not _MAJORITY.search(sentence)
+    if counts:
+        yes = int(counts.group("yes") or counts.group("yes2"))
+        no = int(counts.group("no") or counts.group("no2"))
+        if outcome == "adopted" and no > yes:
+            outcome = "rejected"
+        unanimous = unanimous or no == 0
+    rejected = outcome == "rejected"
+    positions: list[Position] = []
+    clauses = list(_CLAUSES.finditer(text, start, end))
+    for m in clauses:
+        kind = m.lastgroup
+        if kind == "no":
+            position = "yes" if rejected else "no"
+        elif kind == "yes":
+            position = "no" if rejected else "yes"
+        else:
+            position = "abstain"
+        for actor, a_start, a_end in _actors(text, m.end(), end, matcher, date):
+            positions.append(Position(actor, position, a_start, a_end))
+    return VoteReading(outcome, unanimous, tuple(positions))
+
+
+def _actors(text: str, pos: int, end: int, matcher: ReferenceMatcher, date: str | None):
+    """Factions and persons listed from `pos` on: 'der Fraktion X, der Y-Fraktion und der Gruppe Z'."""
+    factions = matcher.groups["factions"].regex
+    while pos < end:
+        fm = factions.match(text, pos, end)
+        if fm:
+            entries = matcher.resolve("factions", fm.group("core"), date)
+            if len(entries) == 1:
+                yield (
+                    matcher.mention_of("factions", entries[0], fm.start(), fm.end(), fm.group(0)),
+                    fm.start(),
+                    fm.end(),
+                )
+            pos = fm.end()
+            pos = _skip_parenthesis(text, pos, end)
+            continue
+        pm = MENTION_RE.match(text, pos, end)
+        if pm:
+            found = find_mentions(text, pm.start(), pm.end())
+            if found:
+                yield found[0], pm.start(), pm.end()
+            pos = _skip_parenthesis(text, pm.end(), end)
+            continue
+        cm = _CONNECTOR.match(text, pos, end)
+        if cm and cm.end() > pos:
+            pos = cm.end()
+            continue
+        break
+
+
+def _skip_parenthesis(text: str, pos: int, end: int) -> int:
+    m = re.compile(r"\s*\([^()]{0,80}\)").match(text, pos, end)
+    return m.end() if m else pos
