@@ -12,7 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_wheel_installs_only_the_ratsgraph_package_and_its_loaders_import(tmp_path: Path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
         cwd=tmp_path,
     )
@@ -21,6 +32,10 @@ def test_the_wheel_installs_only_the_ratsgraph_package_and_its_loaders_import(tm
     top_level = {name.split("/")[0] for name in names if ".dist-info/" not in name}
     assert top_level == {"ratsgraph"}
     assert "ratsgraph/queries/count_nodes.cypher" in names
+    # Every package in the source tree is in the wheel (a folder missing from pyproject.toml would not be).
+    for init in ROOT.glob("*/**/__init__.py"):
+        if init.parts[len(ROOT.parts)] in ("graph", "loaders", "queries", "api"):
+            assert f"ratsgraph/{init.relative_to(ROOT).as_posix()}" in names, init
     assert not any(name.startswith(("graph/", "api/", "tests/")) for name in names)
 
     target = tmp_path / "site"

@@ -88,6 +88,7 @@ class EmbeddedStore:
             self._execute("BEGIN TRANSACTION")
             try:
                 for label, rows in nodes.items():
+                    rows = self._unite_lists(label, rows)
                     self._execute(statements.merge_nodes(label, ENGINE), {"rows": rows})
                     summary.by_label[label] = len(rows)
                     summary.nodes += len(rows)
@@ -101,6 +102,26 @@ class EmbeddedStore:
                 self._execute("ROLLBACK")
                 raise
         return summary
+
+    def _unite_lists(self, label: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Lists (sources, aliases) grow by union with what is stored; computed here, not in Cypher."""
+        names = statements.list_properties_of(label)
+        if not names:
+            return rows
+        stored = {
+            row["id"]: row
+            for row in self._execute(statements.read_list_properties(label), {"ids": [r["id"] for r in rows]})
+        }
+        united = []
+        for row in rows:
+            old = stored.get(row["id"])
+            if old:
+                row = dict(row)
+                for name in names:
+                    current = list(old.get(name) or [])
+                    row[name] = current + [v for v in (row.get(name) or []) if v not in current]
+            united.append(row)
+        return united
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)

@@ -31,11 +31,10 @@ def _set_clause(var: str, props: dict[str, str], engine: str) -> str:
         if engine == "ladybug":
             value = f"CAST({value} AS {LADYBUG_TYPES[typ]})"
             if typ.endswith("[]"):
-                empty = f"CAST([] AS {typ})"
-                parts.append(
-                    f"{target} = list_concat(coalesce({target}, {empty}), "
-                    f"list_filter(coalesce({value}, {empty}), x -> NOT list_contains(coalesce({target}, {empty}), x)))"
-                )
+                # Lists arrive already united with the stored value (EmbeddedStore reads it first):
+                # Ladybug's list_filter lambdas leak values between UNWIND rows (seen with 0.22.0).
+                # An absent list is stored as [] like in Neo4j, where the union starts from [].
+                parts.append(f"{target} = coalesce({value}, {target}, CAST([] AS {typ}))")
                 continue
         elif typ.endswith("[]"):
             parts.append(
@@ -52,6 +51,18 @@ def merge_nodes(label: str, engine: str) -> str:
     props = NODE_PROPERTIES[label]
     extra = " SET n:Organization" if engine == "neo4j" and label in ORGANIZATION_LABELS else ""
     return f"UNWIND $rows AS row MERGE (n:{_q(label)} {{id: row.id}}) {_set_clause('n', props, engine)}{extra}"
+
+
+@cache
+def list_properties_of(label: str) -> tuple[str, ...]:
+    return tuple(p for p, t in NODE_PROPERTIES[label].items() if t.endswith("[]"))
+
+
+@cache
+def read_list_properties(label: str) -> str:
+    """The stored list values of the nodes about to be written, for the embedded store's union."""
+    cols = ", ".join(f"n.{_q(p)} AS {_q(p)}" for p in list_properties_of(label))
+    return f"MATCH (n:{_q(label)}) WHERE n.id IN $ids RETURN n.id AS id, {cols}"
 
 
 @cache

@@ -129,3 +129,17 @@ def test_two_memberships_of_one_person_in_one_organisation_stay_two(store):
     store.write(GraphBatch(nodes=nodes, edges=edges))
     links = [link for link in node_link(store)["links"] if link["type"] == "MEMBER_OF"]
     assert sorted((link["key"], link["start_date"]) for link in links) == [("m1", "2014-06-01"), ("m2", "2020-11-01")]
+
+
+def test_list_properties_of_neighbouring_rows_do_not_mix(store):
+    """A regression guard: one engine's list lambdas once leaked one row's aliases into the next row."""
+    committees = [
+        Node(label="Committee", id="t/org/a", props={"name": "A", "aliases": ["Alpha", "A-Ausschuss"]}),
+        Node(label="Committee", id="t/org/b", props={"name": "B", "aliases": []}),
+        Node(label="Committee", id="t/org/c", props={"name": "C", "aliases": ["Gamma"]}),
+        Node(label="Committee", id="t/org/d", props={"name": "D"}),
+    ]
+    store.write(GraphBatch(nodes=committees))
+    store.write(GraphBatch(nodes=[Node(label="Committee", id="t/org/b", props={"aliases": ["Beta"]})]))
+    aliases = {n["id"]: n.get("aliases") for n in node_link(store)["nodes"]}
+    assert aliases == {"t/org/a": ["Alpha", "A-Ausschuss"], "t/org/b": ["Beta"], "t/org/c": ["Gamma"], "t/org/d": []}

@@ -1,0 +1,1 @@
+"""Interactive network pages (pyvis / vis-network, served offline) and the analytics endpoints."""
