@@ -30,7 +30,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * 127.0.0.1 (a free port, or NEO4J_TEST_BOLT_PORT), prints exactly one line
  * {@code BOLT_URI=bolt://127.0.0.1:PORT} to stdout once the server answers, and then runs until
  * stdin reaches EOF (the parent process went away or closed the pipe) or the JVM gets
- * SIGTERM/SIGINT. The store is deleted on shutdown.
+ * SIGTERM/SIGINT. The store is deleted on shutdown, unless NEO4J_TEST_DATA_DIR names a directory
+ * to keep it in.
  *
  * <p>Environment:
  * <ul>
@@ -39,6 +40,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *   <li>NEO4J_TEST_BOLT_PORT: fixed Bolt port instead of a free one.</li>
  *   <li>NEO4J_TEST_PAGECACHE: page cache size (default 128m).</li>
  *   <li>NEO4J_TEST_IGNORE_STDIN=1: do not stop on stdin EOF, only on a signal.</li>
+ *   <li>NEO4J_TEST_DATA_DIR: keep the DBMS home (databases and transaction logs) in this
+ *       directory and do not delete it on shutdown, so a server started again with the same
+ *       directory sees the same data (also after SIGKILL: Neo4j recovers from its logs).</li>
  * </ul>
  *
  * <p>Everything Neo4j or its libraries print goes to stderr; stdout carries only the
@@ -63,7 +67,11 @@ public final class TestServer {
         String pageCache = env.getOrDefault("NEO4J_TEST_PAGECACHE", "128m");
         boolean ignoreStdin = "1".equals(env.get("NEO4J_TEST_IGNORE_STDIN"));
 
-        Path home = Files.createTempDirectory("ratsgraph-neo4j-");
+        String dataDir = emptyToNull(env.get("NEO4J_TEST_DATA_DIR"));
+        boolean keep = dataDir != null;
+        Path home = keep
+                ? Files.createDirectories(Path.of(dataDir).toAbsolutePath())
+                : Files.createTempDirectory("ratsgraph-neo4j-");
 
         DatabaseManagementService dbms = null;
         int port = -1;
@@ -71,7 +79,8 @@ public final class TestServer {
         int attempts = fixedPort != null ? 1 : 5;
         for (int i = 0; i < attempts && dbms == null; i++) {
             port = fixedPort != null ? Integer.parseInt(fixedPort) : freePort();
-            Path attemptHome = home.resolve("dbms-" + i);
+            // A kept home is always the same directory, whatever the attempt.
+            Path attemptHome = keep ? home.resolve("dbms") : home.resolve("dbms-" + i);
             try {
                 dbms = start(attemptHome, port, password != null, pageCache);
             } catch (RuntimeException e) {
@@ -81,7 +90,9 @@ public final class TestServer {
             }
         }
         if (dbms == null) {
-            deleteQuietly(home);
+            if (!keep) {
+                deleteQuietly(home);
+            }
             throw lastFailure;
         }
 
@@ -107,7 +118,9 @@ public final class TestServer {
                 } catch (RuntimeException e) {
                     System.err.println("Neo4j shutdown failed: " + e);
                 } finally {
-                    deleteQuietly(home);
+                    if (!keep) {
+                        deleteQuietly(home);
+                    }
                     done.countDown();
                 }
             }
