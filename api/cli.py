@@ -108,6 +108,9 @@ def _load_oparl(graph: GraphStore, source: str, *, body: str | None, since: str 
             progress=progress,
             cursor_path=cursor,
             today=date.today().isoformat(),
+            # File texts (OParl File.text, sidecar texts) go through the document parser, resolved
+            # against the body's own organisations.
+            file_text_parser=__import__("ratsgraph.loaders.text", fromlist=["OParlFileTexts"]).OParlFileTexts(),
         )
     table = Table(title=f"OParl import of {source}")
     table.add_column("type")

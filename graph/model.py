@@ -77,6 +77,9 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "order": "INT64",
         "text": "STRING",
         "vote_text": "STRING",
+        "yes_count": "INT64",
+        "no_count": "INT64",
+        "abstain_count": "INT64",
     },
     "Document": {
         **_COMMON,

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from ratsgraph.graph.model import GraphBatch, Problem
+from ratsgraph.graph.model import ORGANIZATION_LABELS, GraphBatch, Problem
 from ratsgraph.graph.normalize import slug
 from ratsgraph.loaders.oparl import dump, quirks
 from ratsgraph.loaders.oparl.client import ClientOptions, FetchError, OParlClient, Page
@@ -29,9 +29,13 @@ from ratsgraph.loaders.oparl.mapping import (
     files_of,
     map_body,
     map_objects,
+    oparl_node_id,
 )
 
-FileTextParser = Callable[[str, str], GraphBatch]
+# (text, uri) -> facts of the text. A parser with `wants_context = True` is called as
+# (text, uri, FileTextContext) and learns the body's organisations, the object the file belongs to
+# and its meeting, so that what the text states lands on the nodes the OParl import made.
+FileTextParser = Callable[..., GraphBatch]
 Sink = Callable[[GraphBatch], object]
 Progress = Callable[[str, int], None]
 
@@ -70,6 +74,65 @@ class OParlReport:
         self.problems.extend(mapped.problems)
 
 
+@dataclass
+class FileTextContext:
+    """What the import knows around one file text (see FileTextParser)."""
+
+    body_key: str
+    body: dict[str, Any]  # properties of the Body node
+    organizations: list[dict[str, Any]]  # {id, label, name, short_name, classification, oparl_id}
+    owner: tuple[str, str] | None = None  # (label, node id) of the Paper or Meeting the file belongs to
+    owner_kind: str | None = None  # Paper.kind of the owner
+    meeting: tuple[str, str | None] | None = None  # (node id, date) of the owner's meeting
+    items: dict[str, str] = field(default_factory=dict)  # agenda item number -> node id, in that meeting
+    decisions: dict[str, str] = field(default_factory=dict)  # agenda item node id -> its Decision node id
+
+
+class _Seen:
+    """Organisations, meetings, items and decisions of the batches written so far (for file texts)."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, dict[str, Any]] = {}
+        self.orgs: dict[str, dict[str, dict[str, Any]]] = {}  # body node id -> node id -> info
+        self.meetings: dict[str, str | None] = {}  # meeting node id -> date
+        self.items: dict[str, dict[str, str]] = {}  # meeting node id -> number -> item node id
+        self.decisions: dict[str, str] = {}
+        self.paper_kinds: dict[str, str] = {}
+        self.paper_meeting: dict[str, str] = {}  # paper node id -> a meeting it is consulted in
+        self.item_meeting: dict[str, str] = {}  # agenda item node id -> meeting node id
+
+    def learn(self, batch: GraphBatch) -> None:
+        numbers: dict[str, str] = {}
+        for n in batch.nodes:
+            if n.label == "Body":
+                self.bodies.setdefault(n.id, {}).update({k: v for k, v in n.props.items() if v is not None})
+            elif n.label in ORGANIZATION_LABELS and not n.props.get("deleted"):
+                self.orgs.setdefault(n.id.split("/org/")[0], {})[n.id] = {
+                    "id": n.id,
+                    "label": n.label,
+                    "name": n.props.get("name"),
+                    "short_name": n.props.get("short_name"),
+                    "classification": n.props.get("classification"),
+                    "oparl_id": n.props.get("oparl_id"),
+                }
+            elif n.label == "Meeting":
+                self.meetings[n.id] = n.props.get("date")
+            elif n.label == "AgendaItem" and n.props.get("number"):
+                numbers[n.id] = str(n.props["number"])
+            elif n.label == "Paper" and n.props.get("kind"):
+                self.paper_kinds[n.id] = n.props["kind"]
+        for e in batch.edges:
+            if e.type == "HAS_ITEM":
+                self.item_meeting[e.target] = e.source
+                if e.target in numbers:
+                    self.items.setdefault(e.source, {})[numbers[e.target]] = e.target
+            elif e.type == "HAS_DECISION":
+                self.decisions.setdefault(e.source, e.target)
+        for e in batch.edges:
+            if e.type == "CONSULTED_AT" and e.target in self.item_meeting:
+                self.paper_meeting.setdefault(e.source, self.item_meeting[e.target])
+
+
 class Fetcher(Protocol):
     def get_json(self, url: str, *, is_list: bool = False) -> Any: ...
     def iter_list(self, url: str, params: dict[str, str] | None = None) -> Any: ...
@@ -97,6 +160,7 @@ class _Run:
         self.body_key = body_key
         self.report = OParlReport(since=since)
         self.sidecar_texts: dict[str, Path] = {}
+        self.seen = _Seen()
 
     # --- shared -------------------------------------------------------------------------
 
@@ -104,19 +168,43 @@ class _Run:
         saved = self.cursor.contexts.get(key)
         return Context.from_json(saved, today=self.today) if saved else Context(body_key=key, today=self.today)
 
-    def emit(self, mapped: Mapped, objects: list[dict[str, Any]]) -> None:
+    def emit(self, mapped: Mapped, objects: list[dict[str, Any]], ctx: Context | None = None) -> None:
         batch = mapped.batch
         if self.file_text_parser is not None:
+            self.seen.learn(batch)
             for obj in objects:
-                self._file_texts(obj, batch, mapped)
+                self._file_texts(obj, batch, mapped, ctx)
         self.sink(batch)
         self.report.add(mapped)
         self.report.batches += 1
         self.report.nodes += len(batch.nodes)
         self.report.edges += len(batch.edges)
 
-    def _file_texts(self, obj: dict[str, Any], batch: GraphBatch, mapped: Mapped) -> None:
+    def _file_context(self, obj: dict[str, Any], ctx: Context) -> FileTextContext:
+        key = ctx.body_key
+        body_node = ctx.body_node
+        orgs = dict(self.seen.orgs.get(key, {}))
+        for oid, label in ctx.org_labels.items():  # organisations of an earlier (resumed) run
+            node_id = oparl_node_id(key, "Organization", oid)
+            if node_id not in orgs and ctx.org_names.get(oid):
+                orgs[node_id] = {"id": node_id, "label": label, "name": ctx.org_names[oid], "oparl_id": oid}
+        fc = FileTextContext(body_key=key, body=self.seen.bodies.get(body_node, {}), organizations=list(orgs.values()))
+        kind = quirks.infer_type(obj, None)
+        oid = str(obj.get("id") or "")
+        if kind in ("Paper", "Meeting") and oid:
+            node_id = oparl_node_id(key, kind, oid)
+            fc.owner = (kind, node_id)
+            fc.owner_kind = self.seen.paper_kinds.get(node_id) if kind == "Paper" else None
+            meeting = node_id if kind == "Meeting" else self.seen.paper_meeting.get(node_id)
+            if meeting:
+                fc.meeting = (meeting, self.seen.meetings.get(meeting))
+                fc.items = dict(self.seen.items.get(meeting, {}))
+                fc.decisions = {i: self.seen.decisions[i] for i in fc.items.values() if i in self.seen.decisions}
+        return fc
+
+    def _file_texts(self, obj: dict[str, Any], batch: GraphBatch, mapped: Mapped, ctx: Context | None) -> None:
         assert self.file_text_parser is not None
+        wants_context = bool(getattr(self.file_text_parser, "wants_context", False)) and ctx is not None
         for file in files_of(obj):
             uri = quirks.as_url(file.get("accessUrl")) or quirks.as_url(file.get("id")) or ""
             text = quirks.clean_text(file.get("text"))
@@ -125,7 +213,11 @@ class _Run:
             if not text:
                 continue
             try:
-                batch.extend(self.file_text_parser(text, uri))
+                if wants_context:
+                    assert ctx is not None
+                    batch.extend(self.file_text_parser(text, uri, self._file_context(obj, ctx)))
+                else:
+                    batch.extend(self.file_text_parser(text, uri))
             except Exception as exc:  # noqa: BLE001 - a bad document must not stop the import
                 mapped.problem(uri, "file_text_failed", f"{exc.__class__.__name__}: {exc}")
 
@@ -178,7 +270,7 @@ class _Run:
         ctx = self.context(key)
         mapped = map_body(body, ctx)
         ctx.learn(mapped.learned)
-        self.emit(mapped, [body])
+        self.emit(mapped, [body], ctx)
         for list_field, oparl_type in BODY_LISTS:
             url = quirks.as_url(body.get(list_field))
             if not url:
@@ -206,7 +298,7 @@ class _Run:
     def import_page(self, page: Page, oparl_type: str, ctx: Context, key: str, list_url: str) -> int:
         objects = [o for o in page.payload.get("data", []) if isinstance(o, dict)]
         mapped = map_objects(objects, ctx, oparl_type)
-        self.emit(mapped, objects)
+        self.emit(mapped, objects, ctx)
         self.cursor.advance(list_url, page.next_url)
         self.save(key, ctx)
         return len(objects)
@@ -248,13 +340,13 @@ class _Run:
                     self.report.bodies.append(key)
                     # No Body object here: write a stand-in, the target of PART_OF.
                     stand_in = {"id": owner, "name": key} if owner else {"name": key}
-                    self.emit(map_body(stand_in, contexts[owner][1]), [])
+                    self.emit(map_body(stand_in, contexts[owner][1]), [], contexts[owner][1])
                 key, ctx = contexts[owner]
                 state_key = f"file:{group_key}#{oparl_type}#{owner}"
                 if self.cursor.state(state_key).done:
                     continue
                 mapped = map_objects(objs, ctx, oparl_type)
-                self.emit(mapped, objs)
+                self.emit(mapped, objs, ctx)
                 self.cursor.advance(state_key, None)
                 self.report.pages += 1
                 self.save(key, ctx)

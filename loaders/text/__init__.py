@@ -24,6 +24,7 @@ from ratsgraph.loaders.text.protocol import parse_protocol
 class ParseResult:
     batch: GraphBatch
     problems: list[Problem] = field(default_factory=list)
+    paper: str | None = None  # id of the paper the document is (None for minutes)
 
 
 def parse_document(doc: SourceDocument, council: CouncilReference) -> ParseResult:
@@ -31,18 +32,21 @@ def parse_document(doc: SourceDocument, council: CouncilReference) -> ParseResul
     cleaned = clean(doc.text)
     builder = Builder(doc, cleaned, council)
     matcher = matcher_for(council)
+    paper = None
     try:
         found = detect_kind(cleaned.text)
         if found.kind == "minutes":
             parse_protocol(builder, matcher)
         else:
-            parse_paper(builder, matcher, found.kind, found.paper_type, found.span)
+            paper = parse_paper(builder, matcher, found.kind, found.paper_type, found.span)
         batch = builder.finish()
     except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as exc:
         # A document the rules cannot read must not stop a load: report it, keep nothing half-made.
         problem = Problem(source=doc.id, kind="parse_error", message=f"{exc.__class__.__name__}: {exc}")
         return ParseResult(GraphBatch(), [*builder.problems, problem])
-    return ParseResult(batch, builder.problems)
+    return ParseResult(batch, builder.problems, paper)
 
 
-__all__ = ["ParseResult", "parse_document"]
+from ratsgraph.loaders.text.oparl_files import OParlFileTexts  # noqa: E402  (needs parse_document)
+
+__all__ = ["OParlFileTexts", "ParseResult", "parse_document"]

@@ -118,7 +118,7 @@ class Builder:
         """The node of an organisation mention (created on first mention), with PART_OF the body."""
         node_id = self._org_ids.get(m.key)
         if node_id is None:
-            node_id = self._org_ids[m.key] = organization_id(self.council.key, m.key)
+            node_id = self._org_ids[m.key] = m.node_id or organization_id(self.council.key, m.key)
         elif node_id in self._props:  # known: only the new spelling and evidence
             extra = [m.surface] if m.surface and m.surface not in (m.name, m.short_name) else []
             self.node(m.label, node_id, {"aliases": extra}, (m.start, m.end))

@@ -19,7 +19,8 @@ PAPER_TYPES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"Beantwortung\s+(?:von\s+|einer\s+|der\s+)?Anfragen?|Stellungnahme\s+der\s+Verwaltung|Antwort\s+der\s+Verwaltung|"
-        r"Mitteilung\s+der\s+Verwaltung\s+zur\s+Anfrage",
+        r"Mitteilung\s+der\s+Verwaltung\s+zur\s+Anfrage|"
+        r"Stellungnahme\s+zu[mr]?\s+(?:Anfrage|Antrag|Änderungs-\s*/\s*Ergänzungsantrag|Ergänzungsantrag|Änderungsantrag)",
         "answer",
     ),
     (r"Vorschlag\s+zur\s+Tagesordnung|Antrag\s+zur\s+Tagesordnung|Vorschlag\s+zur\s+TO", "agenda_proposal"),

@@ -37,6 +37,7 @@ class OrgMention:
     short_name: str | None = None
     classification: str | None = None
     aliases: tuple[str, ...] = ()
+    node_id: str | None = None  # set when the reference names the node (organisations of an OParl body)
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,7 @@ class ReferenceMatcher:
             short_name=e.short_name,
             classification=e.classification,
             aliases=e.aliases,
+            node_id=e.node_id,
         )
 
 

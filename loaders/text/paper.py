@@ -55,8 +55,20 @@ _ADDRESSED = re.compile(
 _PLANNED_VERB = re.compile(
     r"\b(?:beraten|behandelt|vorgelegt|eingebracht|beschlossen|zur\s+Beratung|zur\s+Entscheidung)\b"
 )
+_SESSION = re.compile(r"\b(?:zur|für\s+die|in\s+der)\s+(?:[a-zäöüß]+\s+){0,2}Sitzung\s+(?:des|der)\s+", re.I)
 _AT_DATE = re.compile(rf"(?:\s*\([^()]{{1,20}}\))?\s*(?:am|vom)\s+{DATE}", re.I)
 _ANSWER_OBJECT = re.compile(r"\b(?:Anfrage|Antrag|Bitte|Vorschlag|Frage|Zusatz-/Ergänzungsantrag)\b", re.I)
+# "zum Antrag der SPD-Fraktion (Drucksache Nr.: ...)": the number of another paper, not the own one.
+_CITED_OBJECT = re.compile(
+    r"\b(?:zu[mr]?|auf\s+(?:den|die)|betr(?:\.|ifft|effend)?|bezüglich|siehe)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:Anfrage|Antrag|Bitte|Vorschlag|Frage|Vorlage|Zusatz-/Ergänzungsantrag)\b[^\n]*$",
+    re.I,
+)
+_HEAD_SUBMITTER = re.compile(
+    r"^[ \t]*(?:Antrag|Anfrage|Antragsteller(?:\*?in(?:nen)?)?|Fragesteller(?:\*?in(?:nen)?)?|Eingereicht\s+von|"
+    r"Einreicher(?:\*?in)?)[ \t]*:[ \t]*(?P<v>[^\n]{1,200})$",
+    re.M,
+)
 _SUBMIT_VERB = re.compile(
     r"\b(?:bittet|bitten|stellt|stellen|beantragt|beantragen|fragt|fragen|richtet|richten|reicht|reichen|"
     r"bringt|bringen|legt|legen|schlägt|schlagen|möchte|möchten)\b"
@@ -124,7 +136,8 @@ class PaperParser:
         self._addressed(pid, head_end, date)
         self._consultations(pid, head_end, date, title)
         self._planned(pid, head_end, sign_start, date, title)
-        submitters = self._submitters(pid, head_end, sal, type_span, date)
+        self._session(pid, head_end, date, title)
+        submitters = self._submitters(pid, head_end, sal, type_span, date, props["kind"])
         self._fields(pid, head_end, date)
         self._signatures(pid, sign_start, submitters, date)
         self._mentions(pid, title_span[0] if title_span else head_end, sign_start, date, skip={own, *answered})
@@ -146,7 +159,7 @@ class PaperParser:
             context = self.text[max(line_start, ref.start - 200) : ref.start]
             if kind == "answer" and _ANSWER_OBJECT.search(context):
                 answered.append(ref)
-            elif own is None and not _ANSWER_OBJECT.search(context[-60:]):
+            elif own is None and not _CITED_OBJECT.search(context[-80:]):
                 own = ref
         return own, answered
 
@@ -238,6 +251,7 @@ class PaperParser:
             c.short_name,
             c.classification,
             c.aliases,
+            c.node_id,
         )
         rest = line[back[c.end - 1] + 1 :]
         role = _ROLE_WORD.search(rest)
@@ -279,15 +293,40 @@ class PaperParser:
                     state = "held" if doc_date and date < doc_date else "planned"
                     self.b.edge("CONSULTED_AT", pid, iid, span, status=state)
 
+    def _session(self, pid: str, head_end: int, doc_date: str | None, title: str | None) -> None:
+        """'Anfrage zur Sitzung des Ausschusses für ... am 07.11.2022': the meeting the paper is for."""
+        text = self.text
+        for m in _SESSION.finditer(text, 0, head_end):
+            found, _ = self.m.find("committees", text, m.end(), min(len(text), m.end() + 200), doc_date)
+            if not found or found[0].start != m.end():
+                continue
+            c = found[0]
+            dm = _AT_DATE.match(text, c.end, min(len(text), c.end + 60))
+            date = iso_from_match(dm) if dm else None
+            if not date:
+                continue
+            span = (m.start(), dm.end())
+            mid = entities.meeting(self.b, c, c.name, date, span)
+            existing = [e for e in self.b.edges.values() if e.type == "HAS_ITEM" and e.source == mid]
+            iid = existing[0].target if existing else entities.agenda_item(self.b, mid, None, title, span)
+            state = "held" if doc_date and date < doc_date else "planned"
+            self.b.edge("CONSULTED_AT", pid, iid, span, status=state)
+
     # --- body ------------------------------------------------------------------------------------
 
-    def _submitters(self, pid: str, head_end: int, sal, type_span, date) -> list[OrgMention]:
+    def _submitters(self, pid: str, head_end: int, sal, type_span, date, kind: str = "motion") -> list[OrgMention]:
         text = self.text
         out: list[OrgMention] = []
         if type_span:  # "Vorschlag zur Tagesordnung B90/Grüne", "Antrag der CDU-Fraktion"
             line_end = text.find("\n", type_span[1])
             found, _ = self.m.find("factions", text, type_span[1], line_end if line_end != -1 else len(text), date)
             out.extend(found)
+        # "Antrag: GRÜNE", "Antragsteller: SPD, CDU"; in an answer that line names the asker, not the author.
+        for m in _HEAD_SUBMITTER.finditer(text, 0, head_end if kind != "answer" else 0):
+            found, _ = self.m.find("factions", text, m.start("v"), m.end("v"), date)
+            out.extend(found)
+            for u in find_unknown_factions(self.m, text, m.start("v"), m.end("v"), date):
+                self.b.problem("unresolved_organization", f"{u.surface!r} is no faction of the council reference")
         if sal:
             body = paragraphs(text, sal.end(), min(len(text), sal.end() + 1200))
             if body:

@@ -20,9 +20,12 @@ _FEMALE = (
     rf"Frau|Ratsfrau|Stadträtin|StR{_APOS}in|Rm{_APOS}in|RM{_APOS}in|sB{_APOS}in|Stadtdirektorin|Bürgermeisterin|"
     r"Oberbürgermeisterin|Bezirksbürgermeisterin|Beigeordnete|Dezernentin|Kämmerin|Vorsitzende"
 )
-_NEUTRAL = r"Rm|RM|Ratsmitglied|StR|OB|sB|sE|BV|Bezirksvertreter(?:in)?"
+_NEUTRAL = (
+    r"Rm|RM|Rf|Ratsmitglied|StR|OB|sB|sE|BV|Bezirksvertreter(?:in)?|"
+    r"[Ss]achkundige[rn]?[ \t]+(?:Bürger|Einwohner)(?:in)?|[Ss]achkundige[rn]?[ \t]+Einwohner(?:in)?"
+)
 PREFIX = rf"(?:{_FEMALE}|{_MALE}|{_NEUTRAL})"
-_FEMALE_RE = re.compile(rf"(?:{_FEMALE})$")
+_FEMALE_RE = re.compile(rf"(?:{_FEMALE}|Bürgerin|Einwohnerin|Rf)$")
 _MALE_RE = re.compile(rf"(?:{_MALE})$")
 TITLE = r"(?:Prof\.|Professor(?:in)?|Dr\.(?:\s?(?:med|phil|rer\.\s?nat|jur|h\.\s?c|-Ing)\.)?|Dipl\.-[A-Z][a-z]+\.?)"
 _UP = "A-ZÄÖÜ"
@@ -145,7 +148,7 @@ NOT_NAMES = {
     "Mitteilung",
 }
 FUNCTIONS = (
-    "Fraktionsvorsitzende|Fraktionsvorsitzender|Fraktionsgeschäftsführerin|Fraktionsgeschäftsführer|"
+    "Fraktionsvorsitzende|Fraktionsvorsitzender|Fraktionssprecherin|Fraktionssprecher|Fraktionsgeschäftsführerin|Fraktionsgeschäftsführer|"
     "stellv\\. Fraktionsvorsitzende|stellv\\. Fraktionsvorsitzender|Sprecherin|Sprecher|Referentin|Referent|"
     "Geschäftsführerin|Geschäftsführer|Vorsitzende|Vorsitzender|Oberbürgermeisterin|Oberbürgermeister|"
     "Bürgermeisterin|Bürgermeister|Stadträtin|Stadtrat|Stadtdirektorin|Stadtdirektor|Beigeordnete|Beigeordneter|"
@@ -159,6 +162,11 @@ MENTION_RE = re.compile(
     rf"(?<![\w-])(?P<prefix>{PREFIX}(?:\s+{PREFIX})?)"
     rf"(?P<titles>(?:[ \t]+{TITLE})*)"
     rf"[ \t]+(?:(?P<given>{WORD}|[{_UP}]\.)[ \t]+(?=(?:{PARTICLE}[ \t]+)?[{_UP}]))?"
+    rf"(?P<family>(?:{PARTICLE}[ \t]+)?{WORD})(?![\w-]|\.\w)"
+)
+# A name without salutation but with an academic title: "Prof. Dr. Klaus Heinze (CDU) widersprach".
+TITLED_RE = re.compile(
+    rf"(?P<titles>{TITLE}(?:[ \t]+{TITLE})*)[ \t]+(?P<given>{WORD})[ \t]+"
     rf"(?P<family>(?:{PARTICLE}[ \t]+)?{WORD})(?![\w-]|\.\w)"
 )
 # A bare full name (signatures, header fields): titles, given name(s), family name.
@@ -211,6 +219,24 @@ def _form_of(prefix: str) -> str | None:
     return None
 
 
+def _word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "-_")
+
+
+def _scan(pattern: re.Pattern[str], text: str, start: int, end: int):
+    """Matches of `pattern` that start a word (what a leading look-behind would do, but faster)."""
+    pos = start
+    while True:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        if _word_start(text, m.start()):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
     """Persons named with a salutation or office in text[start:end]."""
     out: list[PersonMention] = []
@@ -238,6 +264,23 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Per
                 nominative=not surface.startswith("Herrn"),
             )
         )
+    for m in _scan(TITLED_RE, text, start, len(text) if end is None else end):
+        family, given = m.group("family"), m.group("given")
+        if not _valid(family, given):
+            continue
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        out.append(
+            PersonMention(
+                family_name=" ".join(family.split()),
+                given_name=given,
+                title=_titles(m.group("titles")),
+                start=m.start(),
+                end=m.end(),
+                surface=" ".join(m.group(0).split()),
+            )
+        )
+    out.sort(key=lambda p: p.start)
     return out
 
 

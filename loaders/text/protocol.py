@@ -32,7 +32,7 @@ fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 _HEADING_RE = re.compile(
     rf"(?P<sitz>(?:(?:Niederschrift|Protokoll|NIEDERSCHRIFT|PROTOKOLL)\b.{{0,100}}?|\d{{1,3}}\.\s+|[\w/ ]{{0,40}})?"
-    rf"\bSitzung\s+(?:des|der)\s+)?(?P<c>.{{3,200}}?)\s*,?\s+(?:vom|am)\s+{DATE}"
+    rf"\w*Sitzung\s+(?:des|der)\s+)?(?P<c>.{{3,200}}?)(?:\s*,?\s+(?:vom|am)\s+|[ \t]*\n[ \t]*){DATE}"
     r"(?:\s*[,(].{0,60}|\s+(?:Seite\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?)?",
     re.I | re.S,
 )
@@ -88,6 +88,11 @@ _VOTE_MARK = re.compile(
     r"Dafür:|Ja-Stimmen",
     re.I,
 )
+_MINUTES_WORD = re.compile(r"[ \t]*(?:Niederschrift|Protokoll|NIEDERSCHRIFT|PROTOKOLL)\b")
+_REFERRAL_TO = re.compile(
+    r"\b(?:in|an)\s+(?:den|die|das)\s+|\bzur\s+(?:weiteren\s+)?Beratung\s+(?:in|an)\s+(?:den|die|das)\s+"
+)
+_REFERRAL_DATE = re.compile(rf"[^.;]{{0,40}}?\b(?:am|vom)\s+{DATE}", re.I)
 _PAREN = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
 
 
@@ -148,6 +153,10 @@ class ProtocolParser:
         for p in paras:
             for line in self._candidate_lines(p):
                 heading = self._heading(line)
+                if heading is None and _MINUTES_WORD.match(text, line.start):
+                    # "Niederschrift 5. Plenarsitzung des Gemeinderates" / "17. Dezember 2024, 15:30 Uhr"
+                    nl = text.find("\n", line.end + 1, p.end)
+                    heading = self._heading(Span(line.start, nl if nl != -1 else p.end))
                 if heading:
                     marks.append((line.start, "meeting", heading))
                     break
@@ -213,14 +222,27 @@ class ProtocolParser:
         return _Meeting(mid, mention, date, span[0], (name, date))
 
     def _attendance(self, meeting: _Meeting, start: int, end: int) -> None:
-        """Attendance lines before the first item: 'Rm Ute Pieper (SPD)' -> person, member of the faction."""
-        for line in self._header_lines(start, end, limit=400):
+        """Attendance lines before the first item: 'Rm Ute Pieper (SPD)' -> person, member of the faction.
+
+        Table cells turned to text put the faction on the next line: 'Rm Ute Pieper' / '(SPD)' or 'SPD'."""
+        lines = self._header_lines(start, end, limit=400)
+        for i, line in enumerate(lines):
             if line.end - line.start > 140:
                 continue
             found = self._mentions_in(line.start, line.end)
-            if found and found[0].start == line.start:
-                handle = self.b.person(found[0])
-                self._parenthesis(found[0], meeting.date, handle)
+            if not found or found[0].start != line.start:
+                continue
+            handle = self.b.person(found[0])
+            if self._parenthesis(found[0], meeting.date, handle) or i + 1 >= len(lines):
+                continue
+            nxt = lines[i + 1]
+            cell = self.text[nxt.start : nxt.end].strip()
+            inner = cell[1:-1] if cell.startswith("(") and cell.endswith(")") else cell
+            entry = self.m.whole("factions", inner, meeting.date) if len(inner) < 60 else None
+            if entry:
+                off = nxt.start + self.text[nxt.start : nxt.end].find(inner)
+                mention = self.m.mention_of("factions", entry, off, off + len(inner), inner)
+                self.b.edge("MEMBER_OF", handle, self.b.org(mention), (found[0].start, nxt.end))
 
     # --- items -------------------------------------------------------------------------------
 
@@ -346,14 +368,20 @@ class ProtocolParser:
         return None
 
     def _subject(self, sentence: str, meeting: _Meeting) -> tuple[bool, bool]:
-        """(has a committee subject, that subject is another committee than the meeting's)."""
+        """(has a committee subject, that subject is another committee than the meeting's).
+
+        The subject is the first one named: in "Der Ausschuss beschließt ... in der Fassung der
+        Empfehlung der Bezirksvertretung X" the district council is not the one deciding."""
+        generic = _GENERIC_SUBJECT.search(sentence)
         found, _ = self.m.find("committees", sentence, date=meeting.date)
         for c in found:
+            if generic and generic.start() < c.start:
+                break
             if _SUBJECT_ARTICLE.search(sentence[: c.start]) or c.start == 0:
                 if meeting.committee is None:
                     return True, False
                 return True, c.key != meeting.committee.key
-        if _GENERIC_SUBJECT.search(sentence):
+        if generic:
             return True, False
         return False, False
 
@@ -457,13 +485,20 @@ class ProtocolParser:
                 "order": item.decisions,
                 "text": vote_text,
                 "vote_text": vote_text,
+                "yes_count": vote.counts[0],
+                "no_count": vote.counts[1],
+                "abstain_count": vote.counts[2],
             },
             (s.start, s.end),
         )
+        for name in vote.unresolved:
+            self.b.problem("unresolved_organization", f"{name!r} in a vote is no faction of the council reference")
         self.b.edge("HAS_DECISION", item.id, did, (s.start, s.end))
         target = self._decision_object(item, s)
         if target:
             self.b.edge("ON", did, target, (s.start, s.end))
+            if vote.outcome == "referred":
+                self._referral(meeting, item, s, target)
         for pos in vote.positions:
             if isinstance(pos.actor, OrgMention):
                 actor = self.b.org(pos.actor)
@@ -471,6 +506,27 @@ class ProtocolParser:
                 actor = self.b.person(pos.actor)
             self.b.edge("VOTED", actor, did, (pos.start, pos.end), position=pos.position)
         return did
+
+    def _referral(self, meeting: _Meeting, item: _Item, s: Span, paper: str) -> None:
+        """'überweist die Vorlage in den Ausschuss für ... am 13.06.2017': a planned consultation there."""
+        text = self.text
+        for m in _REFERRAL_TO.finditer(text, s.start, s.end):
+            found, _ = self.m.find("committees", text, m.end(), s.end, meeting.date)
+            if not found or found[0].start != m.end():
+                continue
+            c = found[0]
+            if meeting.committee and c.key == meeting.committee.key:
+                continue
+            dm = _REFERRAL_DATE.match(text, c.end, s.end)
+            date = iso_from_match(dm) if dm else None
+            if not date:
+                return
+            span = (m.start(), dm.end())
+            mid = entities.meeting(self.b, c, c.name, date, span)
+            title = self.b.props_of(item.id).get("title")
+            iid = entities.agenda_item(self.b, mid, None, title, span)
+            self.b.edge("CONSULTED_AT", paper, iid, span, status="planned" if date > meeting.date else "held")
+            return
 
     def _decision_object(self, item: _Item, s: Span) -> str | None:
         text = self.text

@@ -1,11 +1,12 @@
-"""Drucksache numbers of Dortmund's DOSYS: "26309-22" (number-year), "26309-22-E1" (amendment 1 to it)."""
+"""Drucksache numbers of Dortmund's DOSYS: "26309-22" (number-year), "26309-22-E1" (amendment 1 to it;
+any letter: "-A1", "-E2")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-REFERENCE = r"(?<![\w/.-])(?P<base>\d{5}-\d{2})(?:-(?P<suffix>[EeAaNn]\d{1,2}))?(?![\w-]|\s\d)"
+REFERENCE = r"(?<![\w/.-])(?P<base>\d{5}-\d{2})(?:-(?P<suffix>[A-Za-z]\d{1,2}))?(?![\w-]|\s\d)"
 REFERENCE_RE = re.compile(REFERENCE)
 # "Drucksache Nr.: 07035-17", "Drucksache-Nr. 26309-22-E1", "Drucksachen-Nr.:", "DS-Nr.", "Vorlage Nr."
 LABEL = r"(?:Drucksachen?|DS|Vorlage)\s*-?\s*(?:Nr\.?|Nummer)\s*:?"
@@ -22,7 +23,8 @@ class Reference:
 
     @property
     def is_amendment(self) -> bool:
-        return bool(self.suffix and self.suffix[0] == "E")
+        """Any lettered suffix ("-E1" Ergänzung, "-A1" Änderung) marks a paper on the base paper."""
+        return bool(self.suffix)
 
 
 def _ref(m: re.Match[str]) -> Reference:

@@ -117,7 +117,12 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
         if text[m.start()] == ".":
             before = text[max(start, m.start() - 12) : m.start()].split()
             token = before[-1].replace(".", "").lower() if before and not text[m.start() - 1].isspace() else ""
-            if token in _ABBREVIATIONS or token.isdigit() or (token and len(token) == 1):
+            if (
+                token in _ABBREVIATIONS
+                or token.rsplit("-", 1)[-1] in _ABBREVIATIONS  # "Dipl.-Ing."
+                or token.isdigit()
+                or (token and len(token) == 1)
+            ):
                 continue
         _add(text, pos, m.end(), out)
         pos = m.end()

@@ -42,7 +42,9 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "adopted",
         re.compile(
             r"\b(?:beschließt|beschloss|beschlossen|beschließen|fasst|fasste|angenommen|zugestimmt|"
-            r"Zustimmung|billigt|billigte|bestätigt|bestätigte|stimmt|stimmte|genehmigt)\b",
+            r"Zustimmung|billigt|billigte|bestätigt|bestätigte|stimmt|stimmte|genehmigt)\b|"
+            r"\b(?:folgt|folgte|folgen|folgten)\b[^.;]{0,120}\b(?:Empfehlung|Beschlussvorschlag|Vorschlag)|"
+            r"\b(?:Empfehlung|Beschlussvorschlag)\b[^.;]{0,120}\b(?:folgt|folgte|folgen|folgten)\b",
             re.I,
         ),
     ),
@@ -71,9 +73,30 @@ _CONNECTOR = re.compile(
 )
 _COUNTS = re.compile(
     r"(?:Dafür|Ja(?:-Stimmen)?)\s*:?\s*(?P<yes>\d+)[^\d]{1,30}?(?:Dagegen|Nein(?:-Stimmen)?)\s*:?\s*(?P<no>\d+)"
-    r"|(?P<yes2>\d+)\s+Ja\W{1,3}\s*(?P<no2>\d+)\s+Nein",
+    r"|(?P<yes2>\d+)\s+(?:Ja(?:-Stimmen)?|Dafür)\b(?:\W{1,3}\s*(?P<no2>\d+)\s+(?:Nein(?:-Stimmen)?|Dagegen)\b)?",
     re.I,
 )
+_ABSTAIN_COUNT = re.compile(
+    r"(?P<n>\d+)\s+(?:Stimm)?[Ee]nthaltung(?:en)?\b|(?:Stimm)?[Ee]nthaltung(?:en)?\s*:\s*(?P<n2>\d+)", re.I
+)
+_NO_COUNT = re.compile(r"\b(?:bei|mit)\s+(?P<n>\d+)\s+Gegenstimmen?\b|Gegenstimmen?\s*:\s*(?P<n2>\d+)", re.I)
+# "Mehrheitliche Zustimmung", "Einstimmige Ablehnung", "Keine Abstimmung" (result lines of a protocol)
+_RESULT_NOUN = re.compile(
+    r"\b(?P<how>[Mm]ehrheitliche|[Ee]instimmige)\s+(?P<what>Zustimmung|Ablehnung|Kenntnisnahme|Verweisung|Vertagung)\b"
+)
+_NOUN_OUTCOME = {
+    "zustimmung": "adopted",
+    "ablehnung": "rejected",
+    "kenntnisnahme": "noted",
+    "verweisung": "referred",
+    "vertagung": "postponed",
+}
+# What may follow a vote clause without being a voter: the object of the sentence.
+_OBJECT_WORDS = re.compile(
+    r"(?:Vorlage|Antr[aä]ge?|Beschlussvorschlag|Beschluss|Empfehlung|Verwaltung|Ausschuss|Rat|Mitglied|Ratsmitglied|"
+    r"Stimme|Bericht|Satzung|Fassung|Punkt|Ziffer|Änderung|Ergänzung|Anregung|Stellungnahme)",
+)
+_NAME_RUN = re.compile(r"(?:der|des|von)\s+(?P<name>[A-ZÄÖÜ][\w+&/-]*(?:\s+[A-ZÄÖÜ][\w+&/-]*){0,3})")
 
 
 @dataclass(frozen=True)
@@ -89,13 +112,15 @@ class VoteReading:
     outcome: str
     unanimous: bool
     positions: tuple[Position, ...] = field(default=())
+    counts: tuple[int | None, int | None, int | None] = (None, None, None)  # yes, no, abstain
+    unresolved: tuple[str, ...] = ()  # names in a vote clause that are no faction of the reference
 
 
 # Cheap first test: a sentence without any of these stems states no outcome.
 _ANY_OUTCOME = re.compile(
     r"zurück|[Vv]ertag|verschoben|abgesetzt|[Ee]mpf|Votum|[Üü]berw|[Vv]erw|lehn|Ablehnung|Mehrheit|mehrheit|"
     r"angenommen|Kenntnis|[Bb]eschl|[Ff]asst|[Zz]ugestimmt|Zustimmung|[Bb]illig|[Bb]estätig|stimmt|[Gg]enehmigt|"
-    r"Dafür|\bJa\b|Ja-Stimmen|[Ee]instimmig"
+    r"Dafür|\bJa\b|Ja-Stimmen|[Ee]instimmig|folg"
 )
 
 
@@ -115,21 +140,35 @@ def read_vote(
     sentence = text[start:end]
     if not _ANY_OUTCOME.search(sentence):
         return None
+    noun = _RESULT_NOUN.search(sentence)
     outcome = outcome_of(sentence)
+    if noun and (outcome is None or outcome == "adopted"):
+        outcome = _NOUN_OUTCOME[noun.group("what").lower()]
     counts = _COUNTS.search(sentence)
     if outcome is None and counts:
         outcome = "adopted"
     if outcome is None:
         return None
-    unanimous = bool(_UNANIMOUS.search(sentence)) and not _MAJORITY.search(sentence)
+    unanimous = (bool(_UNANIMOUS.search(sentence)) or bool(noun and noun.group("how")[0] in "Ee")) and not (
+        _MAJORITY.search(sentence) or (noun and noun.group("how")[0] in "Mm")
+    )
+    yes = no = abstain = None
     if counts:
         yes = int(counts.group("yes") or counts.group("yes2"))
-        no = int(counts.group("no") or counts.group("no2"))
-        if outcome == "adopted" and no > yes:
+        found_no = counts.group("no") or counts.group("no2")
+        no = int(found_no) if found_no else None
+        if outcome == "adopted" and no is not None and no > yes:
             outcome = "rejected"
         unanimous = unanimous or no == 0
+    nm = _NO_COUNT.search(sentence)
+    if no is None and nm:
+        no = int(nm.group("n") or nm.group("n2"))
+    am = _ABSTAIN_COUNT.search(sentence)
+    if am:
+        abstain = int(am.group("n") or am.group("n2"))
     rejected = outcome == "rejected"
     positions: list[Position] = []
+    unresolved: list[str] = []
     clauses = list(_CLAUSES.finditer(text, start, end))
     for m in clauses:
         kind = m.lastgroup
@@ -139,15 +178,40 @@ def read_vote(
             position = "no" if rejected else "yes"
         else:
             position = "abstain"
+        stop = m.end()
         for actor, a_start, a_end in _actors(text, m.end(), end, matcher, date):
             positions.append(Position(actor, position, a_start, a_end))
-    return VoteReading(outcome, unanimous, tuple(positions))
+            stop = a_end
+        if stop == m.end():
+            name = _unknown_voter(text, m, end)
+            if name:
+                unresolved.append(name)
+    return VoteReading(outcome, unanimous, tuple(positions), (yes, no, abstain), tuple(unresolved))
+
+
+def _unknown_voter(text: str, clause: re.Match[str], end: int) -> str | None:
+    """'gegen die Stimmen der Freien Bürger': a name where a voter belongs that the reference does not know."""
+    if re.search(r"\d", clause.group(0)):
+        return None  # "bei 3 Gegenstimmen": a count, no voter
+    rest = text[clause.end() : min(end, clause.end() + 90)]
+    if re.search(r"(?:der|des|von)$", clause.group(0)):
+        rest = "der" + rest  # the article was part of the clause ("Enthaltung der")
+    m = _NAME_RUN.match(rest.lstrip())
+    if not m:
+        return None
+    name = m.group("name")
+    first = name.split()[0]
+    if _OBJECT_WORDS.match(first) or first in ("Fraktion", "Fraktionen", "Gruppe", "Herrn", "Frau", "Rm", "Stadt"):
+        return None
+    return name
 
 
 def _actors(text: str, pos: int, end: int, matcher: ReferenceMatcher, date: str | None):
     """Factions and persons listed from `pos` on: 'der Fraktion X, der Y-Fraktion und der Gruppe Z'."""
     factions = matcher.groups["factions"].regex
     while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
         fm = factions.match(text, pos, end)
         if fm:
             entries = matcher.resolve("factions", fm.group("core"), date)
