@@ -90,6 +90,7 @@ def _load_oparl(graph: GraphStore, source: str, *, body: str | None, since: str 
 
     from ratsgraph.graph.ids import digest
     from ratsgraph.loaders.oparl import import_oparl
+    from ratsgraph.loaders.text import OParlFileTexts
 
     # One cursor per source, so an interrupted import continues where it stopped.
     cursor = Settings().data_dir / "oparl-cursors" / f"{digest(source, body)}.json"
@@ -110,7 +111,7 @@ def _load_oparl(graph: GraphStore, source: str, *, body: str | None, since: str 
             today=date.today().isoformat(),
             # File texts (OParl File.text, sidecar texts) go through the document parser, resolved
             # against the body's own organisations.
-            file_text_parser=__import__("ratsgraph.loaders.text", fromlist=["OParlFileTexts"]).OParlFileTexts(),
+            file_text_parser=OParlFileTexts(),
         )
     table = Table(title=f"OParl import of {source}")
     table.add_column("type")
