@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request
 from ratsgraph.graph.store.base import GraphStore
 
 MAX_LIMIT = 500
+MAX_OFFSET = 2_000  # Neo4j overflows on SKIP near 2**63 (a 500); Ladybug 0.22 segfaults on ORDER BY .. SKIP > ~5,000
 DEFAULT_LIMIT = 50
 
 
@@ -41,7 +42,7 @@ class Page:
 
 def get_page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Rows to skip, at most {MAX_OFFSET}.")] = 0,
 ) -> Page:
     return Page(limit, offset)
 

@@ -15,6 +15,11 @@ Typical use from a session-scoped pytest fixture::
 
 Auth is disabled unless ``password`` is given (or ``NEO4J_TEST_PASSWORD`` is set), in which
 case user ``neo4j`` has that password.
+
+The store lives in a temporary directory deleted on stop, unless ``data_dir`` is given (or
+``NEO4J_TEST_DATA_DIR`` is set): then it is kept there, and a server started again with the
+same ``data_dir`` sees the same data, also after :meth:`Neo4jTestServer.kill` (Neo4j recovers
+from its transaction logs). The fault tests use this to kill a server mid-load and restart it.
 """
 
 from __future__ import annotations
@@ -61,6 +66,14 @@ class Neo4jTestServer:
         if self._stderr_thread is not None:
             self._stderr_thread.join(timeout=5)
 
+    def kill(self) -> None:
+        """SIGKILL the JVM at once: no shutdown, no flush (a crash, for fault tests). Idempotent."""
+        if self.process.poll() is None:
+            self.process.kill()  # `run` execs java: this pid is the JVM
+        self.process.wait(timeout=30)
+        if self._stderr_thread is not None:
+            self._stderr_thread.join(timeout=5)
+
     def __enter__(self) -> Neo4jTestServer:
         return self
 
@@ -72,6 +85,7 @@ def start_neo4j_test_server(
     timeout: float = 180,
     password: str | None = None,
     verify: bool = True,
+    data_dir: str | os.PathLike[str] | None = None,
 ) -> Neo4jTestServer:
     """Spawn the Neo4j test server and wait until it accepts Bolt connections.
 
@@ -79,6 +93,8 @@ def start_neo4j_test_server(
     Neo4j from Maven Central; later starts need no network). ``password`` (at least 8
     characters; default ``$NEO4J_TEST_PASSWORD``) enables auth for user ``neo4j``.
     With ``verify`` the Bolt endpoint is checked with ``neo4j.GraphDatabase.driver``.
+    ``data_dir`` (default ``$NEO4J_TEST_DATA_DIR``, else a temporary directory deleted on
+    stop) keeps the store in that directory across stops and restarts.
 
     Raises RuntimeError, including the tail of the server's stderr, if the server exits
     or does not announce itself in time.
@@ -91,6 +107,8 @@ def start_neo4j_test_server(
     else:
         env.pop("NEO4J_TEST_PASSWORD", None)
     env.pop("NEO4J_TEST_IGNORE_STDIN", None)  # we stop it by closing stdin
+    if data_dir is not None:
+        env["NEO4J_TEST_DATA_DIR"] = str(Path(data_dir).resolve())
 
     deadline = time.monotonic() + timeout
     proc = subprocess.Popen(

@@ -99,7 +99,10 @@ class EmbeddedStore:
                     summary.edges += len(rows)
                 self._execute("COMMIT")
             except BaseException:
-                self._execute("ROLLBACK")
+                try:
+                    self._execute("ROLLBACK")
+                except RuntimeError:
+                    pass  # an engine error has already rolled the transaction back; keep its message
                 raise
         return summary
 
@@ -176,7 +179,7 @@ class EmbeddedStore:
                         self._execute("ROLLBACK")
                     except RuntimeError:
                         pass  # a failed statement has already ended the transaction
-            except RuntimeError as exc:
+            except (RuntimeError, ValueError) as exc:  # ValueError: parameters Ladybug cannot bind
                 message = str(exc)
                 if "interrupted" in message.lower() or "timeout" in message.lower():
                     raise QueryTimedOut(f"the query ran longer than {timeout_ms / 1000:g} s and was stopped") from exc

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import ServiceUnavailable
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from ratsgraph.graph.errors import QueryError, StoreUnavailable
 from ratsgraph.graph.model import GraphBatch
@@ -24,6 +26,18 @@ from ratsgraph.queries import get_query
 
 ENGINE = "neo4j"
 
+# A dead or unreachable server must fail a call in bounded time, not hang a load or an API worker:
+# a TCP connect gives up after CONNECTION_TIMEOUT_S, waiting for a pooled connection after
+# ACQUISITION_TIMEOUT_S, and managed transactions (execute_read/execute_write) stop retrying
+# transient errors (leader switch, deadlock, lost connection) after MAX_RETRY_TIME_S. A server
+# killed mid-transaction resets the socket, so the running call fails at once and is retried
+# until MAX_RETRY_TIME_S; tests/hardening/test_faults.py measures it. After such a failure the
+# store checks connectivity once before the next call, so a load of many documents against a
+# dead server fails each remaining one at once (StoreUnavailable) instead of MAX_RETRY_TIME_S each.
+CONNECTION_TIMEOUT_S = 5.0
+ACQUISITION_TIMEOUT_S = 30.0
+MAX_RETRY_TIME_S = 10.0
+
 
 class Neo4jStore:
     engine = ENGINE
@@ -36,18 +50,43 @@ class Neo4jStore:
         password: str | None = None,
         database: str | None = None,
         timeout_s: float | None = None,
+        connection_timeout_s: float = CONNECTION_TIMEOUT_S,
+        acquisition_timeout_s: float = ACQUISITION_TIMEOUT_S,
+        max_retry_time_s: float = MAX_RETRY_TIME_S,
     ):
         auth = (user or "neo4j", password) if password else None
         # neo4j:// URIs route: writes go to the leader, read transactions to followers.
-        self._driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=30.0)
+        self._driver = GraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=connection_timeout_s,
+            connection_acquisition_timeout=acquisition_timeout_s,
+            max_transaction_retry_time=max_retry_time_s,
+        )
         self.database = database
         self.timeout_s = timeout_s
         self.uri = uri
+        self._unreachable = False
         try:
             self._driver.verify_connectivity()
         except (ServiceUnavailable, OSError, ValueError) as exc:
             self._driver.close()
             raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
+
+    @contextmanager
+    def _reachable(self) -> Iterator[None]:
+        """Lost connections as StoreUnavailable; after one, fail fast until the server answers again."""
+        if self._unreachable:
+            try:
+                self._driver.verify_connectivity()
+            except (ServiceUnavailable, SessionExpired, OSError) as exc:
+                raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {exc}") from exc
+            self._unreachable = False
+        try:
+            yield
+        except (ServiceUnavailable, SessionExpired) as exc:
+            self._unreachable = True
+            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
 
     def _session(self, access: str) -> neo4j.Session:
         return self._driver.session(database=self.database, default_access_mode=access)
@@ -68,7 +107,7 @@ class Neo4jStore:
                 written = tx.run(statements.merge_edges(rel, src, dst, ENGINE), rows=rows).single()
                 check_written(rel, src, dst, rows, written["written"] if written else 0)
 
-        with self._session(neo4j.WRITE_ACCESS) as session:
+        with self._reachable(), self._session(neo4j.WRITE_ACCESS) as session:
             # execute_write retries the whole transaction on transient errors (deadlocks, leader switches).
             session.execute_write(work)
         for label, rows in nodes.items():
@@ -99,7 +138,7 @@ class Neo4jStore:
             return [{k: plain(v) for k, v in record.items()} for record in tx.run(text, params)]
 
         try:
-            with self._session(access) as session:
+            with self._reachable(), self._session(access) as session:
                 if access == neo4j.READ_ACCESS:
                     return session.execute_read(work)
                 return session.execute_write(work)
@@ -119,7 +158,7 @@ class Neo4jStore:
         params = params or {}
         metadata = {"app": "ratsgraph", "query": "cypher_readonly"}
         try:
-            with self._session(neo4j.READ_ACCESS) as session:
+            with self._reachable(), self._session(neo4j.READ_ACCESS) as session:
                 # An explicit transaction: a managed one would retry a timed-out query.
                 with session.begin_transaction(metadata=metadata, timeout=timeout_ms / 1000) as tx:
                     query_type = tx.run("EXPLAIN " + text, params).consume().query_type
@@ -142,6 +181,8 @@ class Neo4jStore:
             if code.startswith("Neo.ClientError.Security") or "AccessMode" in code or "ForbiddenOnReadOnly" in code:
                 raise QueryRefused(exc.message or code) from exc
             raise QueryError(exc.message or str(exc)) from exc
+        except (ValueError, OverflowError) as exc:  # the driver cannot send a parameter (an int beyond 64 bits)
+            raise QueryError(f"invalid parameter: {exc}") from exc
         return ReadResult(columns, rows, truncated)
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -10,6 +10,16 @@ Layers, each enough on its own for the common cases:
    then runs the query in a READ transaction with a timeout; the embedded store runs it inside
    `BEGIN TRANSACTION READ ONLY` with a per-call query timeout.
 3. A row cap: the store stops fetching after `max_rows` rows and says the answer is truncated.
+4. Memory and crash bounds (`check_bounds`, part of `check_read_only`): a time limit cannot stop a
+   single function call that builds a huge value (`size(range(1, 300000000))` took 4 GB and 13 s on
+   Ladybug, past its 5 s limit; on Neo4j it would exhaust the heap), so `range()` must have integer
+   literal bounds spanning at most MAX_RANGE values, and `repeat`/`lpad`/`rpad`/`list_fill` literal
+   sizes of at most MAX_RANGE. SKIP/OFFSET must be an integer literal of at most MAX_SKIP: Ladybug
+   0.22 crashes the process (SIGSEGV) on `ORDER BY ... SKIP n LIMIT m` when n lies some thousands
+   of rows past the end (from ~5,000 with three sort keys), and truncates n to 32 bits
+   (SKIP 4294967296 skips nothing); Neo4j overflows near 2**63.
+   Aggregates over large scans (collect) are bounded by the time limit and, on Ladybug, by its
+   buffer pool (an error, not a crash); see docs/reliability.md.
 """
 
 from __future__ import annotations
@@ -23,6 +33,8 @@ from ratsgraph.graph.errors import QueryError
 DEFAULT_TIMEOUT_MS = 10_000
 DEFAULT_MAX_ROWS = 10_000
 MAX_QUERY_CHARS = 20_000
+MAX_RANGE = 1_000_000  # values one range() (or a sized string/list function) may build
+MAX_SKIP = 2_000  # rows a researcher's query may skip (see layer 4)
 
 
 class QueryRefused(QueryError):
@@ -126,6 +138,42 @@ def strip_literals(text: str) -> str:
     return _COMMENT_OR_STRING.sub(_blank, text)
 
 
+_RANGE = re.compile(r"(?<![.$\w])range\s*\(", re.IGNORECASE)
+_INT = r"\s*(-?\s*\d+)\s*"
+_RANGE_ARGS = re.compile(rf"{_INT},{_INT}(?:,{_INT})?\)")
+_SIZED = re.compile(r"(?<![.$\w])(repeat|lpad|rpad|list_fill)\s*\(", re.IGNORECASE)
+_SKIP = re.compile(r"(?<![.$\w])(SKIP|OFFSET)\b\s*(\d+\b(?!\s*[-+*/^%.]))?", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.$])\d+(?![\w.])")
+
+
+def _literal_int(text: str) -> int:
+    return int(text.replace(" ", ""))
+
+
+def check_bounds(bare: str) -> None:
+    """Refuse what would build a huge value in one call, or skip far (see layer 4 above)."""
+    for match in _RANGE.finditer(bare):
+        args = _RANGE_ARGS.match(bare, match.end())
+        if args is None:
+            raise QueryRefused(f"range() needs integer literal bounds (spanning at most {MAX_RANGE:,} values)")
+        start, end = _literal_int(args.group(1)), _literal_int(args.group(2))
+        step = _literal_int(args.group(3)) if args.group(3) else 1
+        if step == 0 or (end - start) // step + 1 > MAX_RANGE:
+            raise QueryRefused(f"range() may span at most {MAX_RANGE:,} values")
+    for match in _SIZED.finditer(bare):
+        depth, i = 1, match.end()
+        while i < len(bare) and depth:
+            depth += {"(": 1, ")": -1}.get(bare[i], 0)
+            i += 1
+        inner = bare[match.end() : i - 1]
+        numbers = [int(n) for n in _NUMBER.findall(inner)]
+        if not numbers or max(numbers) > MAX_RANGE or "$" in inner:
+            raise QueryRefused(f"{match.group(1)}() needs a literal size of at most {MAX_RANGE:,}")
+    for match in _SKIP.finditer(bare):
+        if match.group(2) is None or int(match.group(2)) > MAX_SKIP:
+            raise QueryRefused(f"{match.group(1).upper()} needs an integer literal of at most {MAX_SKIP:,}")
+
+
 def check_read_only(text: str) -> str:
     """Refuse anything but a single read-only query; return the text unchanged when it passes."""
     if not text or not text.strip():
@@ -150,4 +198,5 @@ def check_read_only(text: str) -> str:
     namespace = _NAMESPACE.search(bare)
     if namespace:
         raise QueryRefused(f"{namespace.group(1)}.* functions and procedures are not allowed")
+    check_bounds(bare)
     return text
