@@ -141,7 +141,9 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen:
         sys.executable, "-m", "uvicorn", "ratsgraph.api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # stderr goes to a file: an unread pipe fills up and blocks the server's logging (and its requests).
+    log = open(Path(env["RATSGRAPH_DATA_DIR"]).parent / f"uvicorn-{port}.log", "w")  # noqa: SIM115
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
 
 
 def _wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -150,7 +152,7 @@ def _wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"uvicorn exited: {proc.stderr.read()[-2000:] if proc.stderr else ''}")
+            raise SystemExit("uvicorn exited; see uvicorn-*.log beside the data directory")
         try:
             if httpx.get(base + "/health", timeout=2).status_code == 200:
                 return

@@ -62,6 +62,9 @@ class Neo4jStore:
             connection_timeout=connection_timeout_s,
             connection_acquisition_timeout=acquisition_timeout_s,
             max_transaction_retry_time=max_retry_time_s,
+            # Named queries ask for properties that not every node has (the model is sparse): the server's
+            # "unknown property" notices would otherwise be logged for nearly every call.
+            notifications_disabled_categories=["UNRECOGNIZED"],
         )
         self.database = database
         self.timeout_s = timeout_s
