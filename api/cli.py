@@ -182,6 +182,14 @@ def export(
                 output.write_text(text, encoding="utf-8")
             else:
                 sys.stdout.write(text + "\n")
+        elif format == "dcat":
+            from ratsgraph.graph.export.dcat import catalog_for_store
+
+            text = catalog_for_store(graph, Settings().base_uri).serialize(format="turtle")
+            if output:
+                output.write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
         else:
             from ratsgraph.graph.export.rdf import export_rdf
 

@@ -67,9 +67,13 @@ def decode_text(data: bytes, path: str) -> str:
     if b"\x00" in data[:4096]:
         raise SourceError(path, "binary content (NUL bytes), not a text document")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    else:
+        if _control_share(text) > 0.01:
+            raise SourceError(path, "undecodable: control characters, not a text document")
+        return text
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -124,7 +128,10 @@ def read_source(path: Path) -> SourceDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(name, f"cannot read ({exc.strerror or exc})") from exc
-    return document_from_bytes(data, name, media_type_of(path, data))
+    try:
+        return document_from_bytes(data, path.resolve().as_uri(), media_type_of(path, data))
+    except SourceError as exc:
+        raise SourceError(name, exc.reason) from exc  # name the file as the user gave it
 
 
 def document_from_bytes(data: bytes, uri: str, media_type: str) -> SourceDocument:
