@@ -15,6 +15,8 @@ class Settings(BaseSettings):
     store: str = Field("embedded", pattern="^(embedded|neo4j)$")
     data_dir: Path = Path(user_data_dir("ratsgraph"))
     council: str = "dortmund"
+    # LadybugDB's page cache; a load touches pages of every table, so small pools fill up early.
+    embedded_buffer_mb: int = 2048
     neo4j_uri: str = "bolt://localhost:7687"
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = None

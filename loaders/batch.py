@@ -67,7 +67,7 @@ def load_documents(
 
     council = load_council(council_key)
     report = LoadReport()
-    parsed: list[tuple[SourceDocument, GraphBatch]] = []
+    parsed: list[tuple[Path, SourceDocument, GraphBatch]] = []
     for path in expand_paths(paths):
         report.documents += 1
         try:
@@ -82,25 +82,25 @@ def load_documents(
             except Exception as exc:  # a parser bug must not stop the batch; the report names it
                 raise SourceError(str(path), f"parse failed ({exc.__class__.__name__}: {exc})") from exc
             report.problems.extend(result.problems)
-            parsed.append((doc, result.batch))
+            parsed.append((path, doc, result.batch))
         except SourceError as exc:
             report.fail(exc.path, exc.reason)
         if progress:
             progress(str(path))
 
     existing = store.read("persons_for_resolution")
-    batches, problems = resolve_persons([batch for _, batch in parsed], existing, council)
+    batches, problems = resolve_persons([batch for _, _, batch in parsed], existing, council)
     report.problems.extend(problems)
 
     loaded_at = clock()
-    for (doc, _), batch in zip(parsed, batches, strict=True):
+    for (path, doc, _), batch in zip(parsed, batches, strict=True):
         full = GraphBatch(nodes=[doc.node(loaded_at), *batch.nodes], edges=list(batch.edges))
         try:
             summary = store.write(full)
         except Exception as exc:  # one transaction per document: a failed write leaves nothing behind
-            report.fail(doc.uri, f"write failed ({exc.__class__.__name__}: {exc})")
+            report.fail(str(path), f"write failed ({exc.__class__.__name__}: {exc})")
             continue
         report.nodes += summary.nodes
         report.edges += summary.edges
-        report.loaded.append(doc.uri)
+        report.loaded.append(str(path))
     return report

@@ -68,7 +68,7 @@ def neo4j_store(neo4j_uri: str):
 def embedded_store(tmp_path: Path):
     from ratsgraph.graph.store.embedded import EmbeddedStore
 
-    store = EmbeddedStore(tmp_path / "graph.lbug", buffer_pool_mb=256)
+    store = EmbeddedStore(tmp_path / "graph.lbug", buffer_pool_mb=1024)
     store.ensure_schema()
     yield store
     store.close()

@@ -26,7 +26,7 @@ def open_store(settings: Settings | None = None, *, engine: str | None = None, r
     if engine in ("embedded", "ladybug"):
         from ratsgraph.graph.store.embedded import EmbeddedStore
 
-        return EmbeddedStore(settings.embedded_path, read_only=read_only)
+        return EmbeddedStore(settings.embedded_path, read_only=read_only, buffer_pool_mb=settings.embedded_buffer_mb)
     raise StoreUnavailable(f"unknown store {engine!r} (embedded or neo4j)")
 
 

@@ -86,7 +86,7 @@ def both_stores(request, neo4j_uri, tmp_path_factory):
 
     if request.param == "seeds" and not _seeds_loadable():
         pytest.skip("the Dortmund text parser (ratsgraph.loaders.text.parse_document) has not landed yet")
-    embedded = EmbeddedStore(tmp_path_factory.mktemp(f"parity-{request.param}") / "graph.lbug", buffer_pool_mb=256)
+    embedded = EmbeddedStore(tmp_path_factory.mktemp(f"parity-{request.param}") / "graph.lbug", buffer_pool_mb=1024)
     embedded.ensure_schema()
     neo4j = Neo4jStore(
         neo4j_uri,

@@ -28,7 +28,7 @@ def _seed(store) -> None:
 def seeded_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     from ratsgraph.graph.store.embedded import EmbeddedStore
 
-    store = EmbeddedStore(tmp_path_factory.mktemp("seeded") / "graph.lbug", buffer_pool_mb=256)
+    store = EmbeddedStore(tmp_path_factory.mktemp("seeded") / "graph.lbug", buffer_pool_mb=1024)
     store.ensure_schema()
     _seed(store)
     yield store

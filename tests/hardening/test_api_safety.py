@@ -161,7 +161,7 @@ def test_a_large_offset_does_not_crash_the_embedded_api(tmp_path) -> None:
         from ratsgraph.api.app import create_app
         from ratsgraph.graph.store.embedded import EmbeddedStore
         from ratsgraph.loaders.batch import load_documents
-        store = EmbeddedStore(Path({str(tmp_path)!r}) / "g.lbug", buffer_pool_mb=256)
+        store = EmbeddedStore(Path({str(tmp_path)!r}) / "g.lbug", buffer_pool_mb=1024)
         store.ensure_schema()
         load_documents([Path({str(SEEDS)!r})], store)
         with TestClient(create_app(store=store), raise_server_exceptions=False) as c:

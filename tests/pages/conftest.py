@@ -69,7 +69,7 @@ def served(request, tmp_path_factory) -> Iterator[tuple[str, str]]:
     if request.param == "embedded":
         from ratsgraph.graph.store.embedded import EmbeddedStore
 
-        store = EmbeddedStore(tmp_path_factory.mktemp("pages") / "graph.lbug", buffer_pool_mb=256)
+        store = EmbeddedStore(tmp_path_factory.mktemp("pages") / "graph.lbug", buffer_pool_mb=1024)
     else:
         from ratsgraph.graph.store.neo4j import Neo4jStore
 
