@@ -78,6 +78,11 @@ def one(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 def evidence_rows(store: GraphStore, node_id: str) -> list[dict[str, Any]]:
     """The documents a node was read from, with the text and offsets."""
+    return evidence_of(store.read("node_evidence", node_id=node_id))
+
+
+def evidence_of(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of the node_evidence query as evidence facts."""
     return [
         {
             "text": r["evidence"],
@@ -87,7 +92,7 @@ def evidence_rows(store: GraphStore, node_id: str) -> list[dict[str, Any]]:
             "start": r["evidence_start"],
             "end": r["evidence_end"],
         }
-        for r in store.read("node_evidence", node_id=node_id)
+        for r in rows
     ]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from ratsgraph.api.deps import PageDep, StoreDep, evidence_rows, facts, one, sort_rows
+from ratsgraph.api.deps import PageDep, StoreDep, evidence_of, facts, one, sort_rows
 from ratsgraph.api.errors import ApiProblem, not_found
 from ratsgraph.graph.model import PAPER_KINDS
 
@@ -44,14 +44,32 @@ def list_papers(
 def get_paper(store: StoreDep, paper_id: str) -> dict[str, Any]:
     """The paper with who submitted and signed it, what it amends or answers and what amends or answers it,
     where it was consulted, the decisions on it and how each faction voted, each fact with its evidence."""
-    paper = one(store.read("paper_get", paper_id=paper_id))
+    # One read transaction for the whole answer: the life cycle is one consistent snapshot.
+    by_paper = {"paper_id": paper_id}
+    (paper_rows, evidence, links, mentions, decisions, votes, submitters, signers, consultations) = store.read_many(
+        [
+            ("paper_get", by_paper),
+            ("node_evidence", {"node_id": paper_id}),
+            ("paper_links", by_paper),
+            ("paper_mentions", by_paper),
+            ("paper_decisions", by_paper),
+            ("paper_votes", by_paper),
+            ("paper_submitters", by_paper),
+            ("paper_signers", by_paper),
+            ("paper_consultations", by_paper),
+        ]
+    )
+    paper = one(paper_rows)
     if paper is None:
         raise not_found("paper", paper_id)
-    links = sort_rows(store.read("paper_links", paper_id=paper_id), "direction", "type", "paper_id")
-    mentions = sort_rows(store.read("paper_mentions", paper_id=paper_id), "relation", "target_id")
-    decisions = facts(store.read("paper_decisions", paper_id=paper_id))
+    links = sort_rows(links, "direction", "type", "paper_id")
+    mentions = sort_rows(mentions, "relation", "target_id")
+    decisions = facts(decisions)
+    votes_by_decision: dict[str, list[dict[str, Any]]] = {}
+    for vote in votes:
+        votes_by_decision.setdefault(vote.pop("decision_id"), []).append(vote)
     for decision in decisions:
-        decision["votes"] = facts(store.read("decision_votes", decision_id=decision["decision_id"]))
+        decision["votes"] = facts(votes_by_decision.get(decision["decision_id"], []))
 
     def linked(type: str, direction: str) -> list[dict[str, Any]]:
         rows = [r for r in links if r["type"] == type and r["direction"] == direction]
@@ -59,9 +77,9 @@ def get_paper(store: StoreDep, paper_id: str) -> dict[str, Any]:
 
     return {
         **paper,
-        "evidence": evidence_rows(store, paper_id),
-        "submitters": facts(store.read("paper_submitters", paper_id=paper_id)),
-        "signers": facts(store.read("paper_signers", paper_id=paper_id)),
+        "evidence": evidence_of(evidence),
+        "submitters": facts(submitters),
+        "signers": facts(signers),
         "addressed_to": facts([r for r in mentions if r["relation"] == "addressed_to"]),
         "mentions": facts([r for r in mentions if r["relation"] == "mentions"]),
         "amends": linked("AMENDS", "outgoing"),
@@ -70,6 +88,6 @@ def get_paper(store: StoreDep, paper_id: str) -> dict[str, Any]:
         "answered_by": linked("ANSWERS", "incoming"),
         "references": linked("REFERENCES", "outgoing"),
         "referenced_by": linked("REFERENCES", "incoming"),
-        "consultations": facts(store.read("paper_consultations", paper_id=paper_id)),
+        "consultations": facts(consultations),
         "decisions": decisions,
     }

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from ratsgraph.api.deps import PageDep, StoreDep, evidence_rows, facts, one, sort_rows
+from ratsgraph.api.deps import PageDep, StoreDep, evidence_of, facts, one, sort_rows
 from ratsgraph.api.errors import not_found
 
 router = APIRouter(prefix="/persons", tags=["persons"])
@@ -25,16 +25,28 @@ def list_persons(
 
 @router.get("/{person_id:path}", summary="One person's profile")
 def get_person(store: StoreDep, person_id: str) -> dict[str, Any]:
-    person = one(store.read("person_get", person_id=person_id))
+    # One read transaction for the whole profile.
+    by_person = {"person_id": person_id}
+    person_rows, evidence, papers, memberships, speeches, votes = store.read_many(
+        [
+            ("person_get", by_person),
+            ("node_evidence", {"node_id": person_id}),
+            ("person_papers", by_person),
+            ("person_memberships", by_person),
+            ("person_speeches", by_person),
+            ("votes_by_voter", {"voter_id": person_id, "skip": 0, "limit": 500}),
+        ]
+    )
+    person = one(person_rows)
     if person is None:
         raise not_found("person", person_id)
-    papers = sort_rows(store.read("person_papers", person_id=person_id), "date", "paper_id", "relation")
+    papers = sort_rows(papers, "date", "paper_id", "relation")
     return {
         **person,
-        "evidence": evidence_rows(store, person_id),
-        "memberships": facts(store.read("person_memberships", person_id=person_id)),
+        "evidence": evidence_of(evidence),
+        "memberships": facts(memberships),
         "signed_papers": facts([r for r in papers if r["relation"] == "signed"]),
         "submitted_papers": facts([r for r in papers if r["relation"] == "submitted"]),
-        "speeches": facts(store.read("person_speeches", person_id=person_id)),
-        "votes": facts(store.read("votes_by_voter", voter_id=person_id, skip=0, limit=500)),
+        "speeches": facts(speeches),
+        "votes": facts(votes),
     }

@@ -44,6 +44,10 @@ class GraphStore(Protocol):
         """Run a named read query and return plain values."""
         ...
 
+    def read_many(self, calls: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """Run several named read queries together (one transaction where the engine has them)."""
+        ...
+
     def run_write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query (mode: write) in a write transaction."""
         ...

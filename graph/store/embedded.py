@@ -132,6 +132,11 @@ class EmbeddedStore:
             raise QueryError(f"{name} is a {query.mode} query; use run_write")
         return self.cypher(query.text, params)
 
+    def read_many(self, calls: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """Several named reads under one hold of the connection, so a writer cannot slip in between."""
+        with self._lock:
+            return [self.read(name, **params) for name, params in calls]
+
     def run_write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)
         return self.cypher(query.text, params)

@@ -127,6 +127,27 @@ class Neo4jStore:
             raise QueryError(f"{name} is a {query.mode} query; use run_write")
         return self._run(name, query.text, params, neo4j.READ_ACCESS)
 
+    def read_many(self, calls: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """Several named reads in ONE read transaction: one round of BEGIN/COMMIT for a whole API answer."""
+        queries = []
+        for name, _ in calls:
+            query = get_query(name, ENGINE)
+            if query.mode != "read":
+                raise QueryError(f"{name} is a {query.mode} query; use run_write")
+            queries.append(query.text)
+
+        @neo4j.unit_of_work(
+            metadata={"app": "ratsgraph", "query": "+".join(n for n, _ in calls)}, timeout=self.timeout_s
+        )
+        def work(tx: neo4j.ManagedTransaction) -> list[list[dict[str, Any]]]:
+            return [
+                [{k: plain(v) for k, v in record.items()} for record in tx.run(text, params)]
+                for text, (_, params) in zip(queries, calls, strict=True)
+            ]
+
+        with self._reachable(), self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
     def run_write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)
         return self._run(name, query.text, params, neo4j.WRITE_ACCESS)
