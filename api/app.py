@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import ORJSONResponse
 
 from ratsgraph import __version__
 from ratsgraph.api.errors import install_error_handlers
@@ -63,6 +64,8 @@ def create_app(
         lifespan=lifespan,
         docs_url="/docs",
         openapi_url="/openapi.json",
+        # orjson serialises the nested life-cycle answers several times faster than the standard encoder.
+        default_response_class=ORJSONResponse,
     )
     app.state.settings = settings
     app.state.store = store if store is not None else _open(engine, settings)
