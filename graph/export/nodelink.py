@@ -8,28 +8,50 @@ from typing import Any
 from ratsgraph.graph.model import labels_of
 from ratsgraph.graph.store.base import GraphStore
 
-PAGE = 5000
+PAGE = 2000
+# Relationships are read by the page of their source nodes; a node has a few to a few dozen,
+# so a smaller page of sources keeps a page of relationships near PAGE rows.
+SOURCE_PAGE = 500
 
 
-def _pages(store: GraphStore, name: str) -> Iterator[dict[str, Any]]:
-    skip = 0
+def _node_rows(store: GraphStore, page: int = PAGE) -> Iterator[dict[str, Any]]:
+    """Every node, page by page in id order. Keyset paging (ids after the last one seen), not SKIP:
+    the engine never sorts more than one page, so memory stays flat however big the graph is."""
+    after = ""
     while True:
-        rows = store.read(name, skip=skip, limit=PAGE)
+        rows = store.read("export_nodes", after=after, limit=page)
         yield from rows
-        if len(rows) < PAGE:
+        if len(rows) < page:
             return
-        skip += PAGE
+        after = rows[-1]["id"]
+
+
+def source_id_pages(store: GraphStore, page: int = SOURCE_PAGE) -> Iterator[list[str]]:
+    """Node ids in id order, a page at a time: the relationships are read by the pages of their source."""
+    after = ""
+    while True:
+        ids = [row["id"] for row in store.read("node_ids", after=after, limit=page)]
+        if ids:
+            yield ids
+        if len(ids) < page:
+            return
+        after = ids[-1]
 
 
 def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Nodes as node-link dicts; properties a node does not have are left out, not written as null."""
-    for row in _pages(store, "export_nodes"):
+    for row in _node_rows(store):
         props = {k: v for k, v in (row["props"] or {}).items() if v is not None and k != "id"}
         yield {"id": row["id"], "labels": labels_of(row["label"]), **props}
 
 
 def iter_links(store: GraphStore) -> Iterator[dict[str, Any]]:
-    for row in _pages(store, "export_relationships"):
+    for ids in source_id_pages(store):
+        yield from _links(store.read("export_relationships", source_ids=ids))
+
+
+def _links(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
         props = {k: v for k, v in (row["props"] or {}).items() if v is not None}
         # `source` and `target` name the endpoints in node-link JSON; the Document id moves to `source_document`.
         if "source" in props:

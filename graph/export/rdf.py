@@ -46,12 +46,12 @@ from typing import IO, Any, NamedTuple
 from urllib.parse import quote
 
 from ratsgraph.graph.errors import RatsgraphError
-from ratsgraph.graph.export.nodelink import iter_nodes
+from ratsgraph.graph.export.nodelink import iter_nodes, source_id_pages
 from ratsgraph.graph.model import ORGANIZATION_LABELS
 from ratsgraph.graph.normalize import slug
 from ratsgraph.graph.store.base import GraphStore
 
-PAGE = 5000
+PAGE = 2500
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -538,10 +538,8 @@ def _camel(name: str) -> str:
 
 def iter_links(store: GraphStore, *, page: int = PAGE) -> Iterator[dict[str, Any]]:
     """Relationships with their endpoints' labels, as node-link links (`source_document` is the Document id)."""
-    skip = 0
-    while True:
-        rows = store.read("lod_relationships", skip=skip, limit=page)
-        for row in rows:
+    for ids in source_id_pages(store, max(1, page // 5)):
+        for row in store.read("lod_relationships", source_ids=ids):
             link = {k: v for k, v in (row["props"] or {}).items() if v is not None}
             if "source" in link:
                 link["source_document"] = link.pop("source")
@@ -553,9 +551,6 @@ def iter_links(store: GraphStore, *, page: int = PAGE) -> Iterator[dict[str, Any
                 type=row["type"],
             )
             yield link
-        if len(rows) < page:
-            return
-        skip += page
 
 
 @cache

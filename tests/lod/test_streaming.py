@@ -56,6 +56,7 @@ def test_ntriples_export_of_a_large_graph_keeps_memory_bounded(tmp_path):
 
     naive_peak = _peak(naive)
     assert stream_peak < naive_peak / 3, (stream_peak, naive_peak)
-    # Bounded: a page of store rows and a chunk of lines, not the graph.
-    assert stream_peak < 40 * 2**20, stream_peak
+    # Bounded by a page of nodes and the relationships going out of a page of sources, not by the graph.
+    # (A faction's VOTED relationships all come with its page, so the bound grows with the biggest hubs.)
+    assert stream_peak < 64 * 2**20, stream_peak
     embedded_store.close()
