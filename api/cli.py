@@ -64,11 +64,16 @@ def load(
             failed |= not _load_oparl(graph, source, body=body, since=since)
         if documents:
             files = expand_paths(documents)
-            with _progress() as bar:
-                task = bar.add_task("documents", total=len(files))
-                report = load_documents(files, graph, council_key=council, progress=lambda _: bar.advance(task))
-            _print_report(report)
-            failed |= not report.ok
+            if not files:
+                where = ", ".join(map(str, documents))
+                console.print(f"[red]error:[/] no documents (.txt, .md, .html, .pdf) in {where}")
+                failed = True
+            else:
+                with _progress() as bar:
+                    task = bar.add_task("documents", total=len(files))
+                    report = load_documents(files, graph, council_key=council, progress=lambda _: bar.advance(task))
+                _print_report(report)
+                failed |= not report.ok
         _print_counts(graph)
     finally:
         graph.close()

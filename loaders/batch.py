@@ -35,14 +35,20 @@ class LoadReport:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders recursively (sorted, hidden files skipped), each file once."""
+    """Files as given, folders recursively (sorted; hidden files and folders inside them skipped), each file once.
+
+    A path that does not exist is kept, so that reading it reports the missing file by name.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in p.parts)
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                # Only parts below the folder count: "../seeds" itself is not hidden.
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             found.append(path)

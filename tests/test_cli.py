@@ -54,3 +54,12 @@ def test_an_oparl_dump_folder_loads_through_the_same_command(cli):
     cli("load", str(CORPUS / "huertgenwald-oparl"))
     stats = cli("stats")
     assert "Person" in stats and "Meeting" in stats
+
+
+def test_a_folder_without_documents_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("RATSGRAPH_DATA_DIR", str(tmp_path / "data"))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(app, ["load", str(empty)])
+    assert result.exit_code == 1
+    assert "no documents" in result.output

@@ -106,3 +106,25 @@ def test_the_cli_loads_reports_and_exits_non_zero_when_a_document_failed(seeds_d
     subprocess.run([cli, "export", "--format", "node-link", "-o", str(export)], check=True, env=env)
     data = json.loads(export.read_text(encoding="utf-8"))
     assert sum("Document" in n["labels"] for n in data["nodes"]) == 5
+
+
+def test_a_folder_given_with_dot_dot_loads_and_hidden_files_inside_are_skipped(tmp_path: Path, seeds_dir: Path):
+    from ratsgraph.loaders.batch import expand_paths
+
+    folder = tmp_path / "work" / "seeds"
+    folder.mkdir(parents=True)
+    (tmp_path / "work" / "repo").mkdir()
+    for seed in sorted(seeds_dir.iterdir())[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / ".hidden.txt").write_text("Antrag", encoding="utf-8")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "notes.txt").write_text("Antrag", encoding="utf-8")
+    relative = tmp_path / "work" / "repo" / ".." / "seeds"
+    assert [p.name for p in expand_paths([relative])] == sorted(p.name for p in seeds_dir.iterdir())[:2]
+
+
+def test_a_missing_path_is_reported_by_name(embedded_store, tmp_path: Path):
+    report = load_documents([tmp_path / "nowhere.txt"], embedded_store)
+    assert report.failed == 1
+    assert report.problems[0].source.endswith("nowhere.txt")
+    assert "cannot read" in report.problems[0].message
