@@ -180,13 +180,13 @@ def export(
     graph = _store(store)
     try:
         if format == "node-link":
-            from ratsgraph.graph.export.nodelink import node_link
+            from ratsgraph.graph.export.nodelink import write_node_link
 
-            text = json.dumps(node_link(graph, {"engine": graph.engine}), ensure_ascii=False, indent=1)
             if output:
-                output.write_text(text, encoding="utf-8")
+                with output.open("w", encoding="utf-8") as out:
+                    write_node_link(graph, out, {"engine": graph.engine})
             else:
-                sys.stdout.write(text + "\n")
+                write_node_link(graph, sys.stdout, {"engine": graph.engine})
         elif format == "dcat":
             from ratsgraph.graph.export.dcat import catalog_for_store
 

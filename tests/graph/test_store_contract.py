@@ -143,3 +143,15 @@ def test_list_properties_of_neighbouring_rows_do_not_mix(store):
     store.write(GraphBatch(nodes=[Node(label="Committee", id="t/org/b", props={"aliases": ["Beta"]})]))
     aliases = {n["id"]: n.get("aliases") for n in node_link(store)["nodes"]}
     assert aliases == {"t/org/a": ["Alpha", "A-Ausschuss"], "t/org/b": ["Beta"], "t/org/c": ["Gamma"], "t/org/d": []}
+
+
+def test_the_streamed_node_link_file_equals_the_in_memory_export(store, tmp_path):
+    import io
+    import json
+
+    from ratsgraph.graph.export.nodelink import write_node_link
+
+    store.write(_batch())
+    out = io.StringIO()
+    assert write_node_link(store, out, {"engine": "x"}) == (3, 3)
+    assert json.loads(out.getvalue()) == node_link(store, {"engine": "x"})
