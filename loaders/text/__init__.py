@@ -15,7 +15,7 @@ from ratsgraph.loaders.document import SourceDocument
 from ratsgraph.loaders.text.builder import Builder
 from ratsgraph.loaders.text.cleanup import clean
 from ratsgraph.loaders.text.kinds import detect_kind
-from ratsgraph.loaders.text.organizations import matcher_for
+from ratsgraph.loaders.text.organizations import ReferenceMatcher, matcher_for
 from ratsgraph.loaders.text.paper import parse_paper
 from ratsgraph.loaders.text.protocol import parse_protocol
 
@@ -27,11 +27,25 @@ class ParseResult:
     paper: str | None = None  # id of the paper the document is (None for minutes)
 
 
+_last_matcher: tuple[CouncilReference, ReferenceMatcher] | None = None
+
+
+def _matcher(council: CouncilReference) -> ReferenceMatcher:
+    """`matcher_for(council)`, without hashing the (large, frozen) council again for the same object."""
+    global _last_matcher
+    last = _last_matcher
+    if last is not None and last[0] is council:
+        return last[1]
+    matcher = matcher_for(council)
+    _last_matcher = (council, matcher)
+    return matcher
+
+
 def parse_document(doc: SourceDocument, council: CouncilReference) -> ParseResult:
     """Everything the text of `doc` states about the council, each fact with its evidence."""
     cleaned = clean(doc.text)
     builder = Builder(doc, cleaned, council)
-    matcher = matcher_for(council)
+    matcher = _matcher(council)
     paper = None
     try:
         found = detect_kind(cleaned.text)

@@ -39,14 +39,18 @@ class Builder:
         self._problem_keys: set[tuple] = set()
         self.persons: list[PersonMention] = []
         self._org_ids: dict[str, str] = {}
+        self._quoted: dict[tuple[int, int], Evidence | None] = {}
 
     # --- evidence ----------------------------------------------------------------------------
 
     def evidence(self, start: int, end: int) -> Evidence | None:
+        key = (start, end)
+        if key in self._quoted:  # the same span quoted again (several facts of one sentence)
+            return self._quoted[key]
         s, e, text = self.clean.quote(start, end)
-        if e <= s:
-            return None
-        return Evidence(document_id=self.doc.id, start=s, end=e, text=text)
+        ev = Evidence(document_id=self.doc.id, start=s, end=e, text=text) if e > s else None
+        self._quoted[key] = ev
+        return ev
 
     # --- nodes and edges ---------------------------------------------------------------------
 
@@ -227,7 +231,17 @@ class Builder:
             key = (edge.type, src, tgt, tuple(sorted(edge.props.items())))
             if key in edges:
                 continue
-            edges[key] = edge.model_copy(update={"source": src, "target": tgt})
+            if src is not edge.source or tgt is not edge.target:
+                edge = Edge(  # not model_copy: a new edge is cheaper
+                    type=edge.type,
+                    source=src,
+                    source_label=edge.source_label,
+                    target=tgt,
+                    target_label=edge.target_label,
+                    props=edge.props,
+                    evidence=edge.evidence,
+                )
+            edges[key] = edge
         nodes = [
             Node(label=self._labels[nid], id=nid, props=props, evidence=tuple(self._evidence[nid].values()))
             for nid, props in self._props.items()

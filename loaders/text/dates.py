@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ratsgraph.loaders.text.prefilter import first_char_guard
+
 MONTHS = {
     "januar": 1,
     "jan": 1,
@@ -41,6 +43,10 @@ NUMERIC = r"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d{2
 LONG = rf"(?<![\d.])(?P<ld>[0-3]?\d)\.\s*(?P<lm>{_MONTH_NAMES})\.?\s+(?P<ly>(?:19|20)\d{{2}})(?!\d)"
 DATE = rf"(?:{NUMERIC}|{LONG})"
 DATE_RE = re.compile(DATE, re.I)
+
+
+# Speed: a first-character test in front of the patterns scanned most (the same matches).
+DATE_RE = first_char_guard(DATE_RE)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,13 @@ import re
 from dataclasses import dataclass
 
 from ratsgraph.loaders.text.entities import PAPER_TYPE_RE, kind_of_type_match, normalise_type
+from ratsgraph.loaders.text.prefilter import first_char_guard
 
 _HEAD_END = re.compile(r"Sehr\s+geehrte|Beschlussvorschlag|Begründung", re.I)
+# Speed: a first-character test in front of the patterns scanned most (the same matches).
+_HEAD_END = first_char_guard(_HEAD_END)
+
+
 _MINUTES_STRUCTURE = re.compile(r"^\s*zu\s+TOP\s+\d", re.M | re.I)
 
 

@@ -108,6 +108,27 @@ def _fragment(tokens: list[str], i: int, genitive: bool) -> str:
     return sep + _word_pattern(tok, genitive)
 
 
+_UMLAUT_BASE = {"ü": "u", "ä": "a", "ö": "o"}
+
+
+def first_chars(spellings: list[str] | set[str]) -> set[str] | None:
+    """Every character a match of `trie_pattern(spellings)` can start with; None when unknown (then no prefilter)."""
+    out: set[str] = set()
+    for spelling in spellings:
+        tokens = _tokens(spelling.lower())
+        if not tokens or tokens[0] in "/&+,":
+            return None  # starts with optional white space: any character may begin a match
+        ch = tokens[0][0]
+        low = ch.lower()
+        if low in _UMLAUT_BASE:  # as _word_pattern: "(?:[üÜ]|[uU][eE])"
+            base = _UMLAUT_BASE[low]
+            out |= {low, low.upper(), base, base.upper()}
+        else:  # as _ci
+            up = ch.upper()
+            out |= {ch} if low == up or len(up) != 1 else {low, up}
+    return out or None
+
+
 def trie_pattern(spellings: list[str], genitive: bool = False) -> str:
     """One regex for many spellings, factored by shared leading words so that it scans fast.
 
@@ -163,6 +184,7 @@ class _Group:
 _FACTION_AFFIX_PRE = (
     r"(?:(?:[Ff]raktion(?:en)?|FRAKTION(?:EN)?|[Gg]ruppe|GRUPPE|Ratsgruppe)\s+(?:(?:von|der|des)\s+)?)?"
 )
+_FACTION_AFFIX_FIRST = {"F", "f", "G", "g", "R"}  # first characters of _FACTION_AFFIX_PRE
 _FACTION_AFFIX_POST = r"(?:\s?-\s?(?:[Ff]raktion|FRAKTION|Ratsfraktion|[Gg]ruppe|GRUPPE)(?:en|EN)?)?"
 _AFTER = r"(?![\wäöüÄÖÜß+])"
 _BEFORE = r"(?<![\wäöüÄÖÜß/&+-])"
@@ -186,11 +208,17 @@ class ReferenceMatcher:
                     spellings.add(s)
             genitive = group != "factions"
             alts = trie_pattern(sorted(spellings), genitive)
+            starts = first_chars(spellings)
             if group == "factions":
                 body = rf"{_FACTION_AFFIX_PRE}(?P<core>{alts}){_FACTION_AFFIX_POST}"
+                if starts is not None:
+                    starts |= _FACTION_AFFIX_FIRST
             else:
                 body = rf"(?P<core>{alts})"
-            self.groups[group] = _Group(label, re.compile(rf"{_BEFORE}{body}{_AFTER}"), index)
+            # A lookahead of the possible first characters: the same matches, but most word starts are
+            # rejected with one class test instead of trying every branch of the alternation (speed).
+            ahead = "(?=[" + "".join(re.escape(c) for c in sorted(starts)) + "])" if starts else ""
+            self.groups[group] = _Group(label, re.compile(rf"{ahead}{_BEFORE}{body}{_AFTER}"), index)
 
     @staticmethod
     def _accept(entry: OrgEntry, core: str, affixed: bool) -> bool:
@@ -284,13 +312,19 @@ _ENGLISH_RE = re.compile(
     r"(?:Alliance|Association|Foundation|Institute|Initiative|Network|Consortium|Council|Group|"
     r"GmbH|gGmbH|mbH|AG|KG|SE|eG|e\.\s?V\.))(?![\w])"
 )
+# Necessary conditions (speed): every _HEAD_RE match contains a head word, every _ENGLISH_RE match a suffix.
+_ANY_HEAD = re.compile(_HEADS)
+_ANY_ENGLISH_SUFFIX = re.compile(
+    r"Alliance|Association|Foundation|Institute|Initiative|Network|Consortium|Council|Group|"
+    r"GmbH|mbH|AG|KG|SE|eG|e\.\s?V\."
+)
 _SHORT_FORMS = {
     "TU": "Technische Universität",
     "FH": "Fachhochschule",
     "TH": "Technische Hochschule",
     "RUB": "Ruhr-Universität Bochum",
 }
-_SHORT_RE = re.compile(r"(?<![\w-])(?P<abbr>TU|FH|TH)\s+(?P<place>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+_SHORT_RE = re.compile(r"(?=[TF])(?<![\w-])(?P<abbr>TU|FH|TH)\s+(?P<place>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 _ABBR_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\s*[-–]\s*$")
 _ABBR_AFTER = re.compile(r"^\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\)")
 _ADJ_END = re.compile(r"(isch|lich|al|ig|sch|er|ell|iv|ut|en)en$")
@@ -400,7 +434,8 @@ def find_external(text: str, start: int = 0, end: int | None = None) -> list[Org
     """Universities, institutes, chambers, companies ... named in text[start:end], by name patterns."""
     stop = len(text) if end is None else end
     found: list[OrgMention] = []
-    for m in _HEAD_RE.finditer(text, start, stop):
+    heads = _HEAD_RE.finditer(text, start, stop) if _ANY_HEAD.search(text, start, stop) else ()
+    for m in heads:
         surface = m.group("name")
         words = surface.split()
         while words and (words[0] in _STOP_CAPS or words[0] in _GENERIC_ADJ):
@@ -437,7 +472,8 @@ def find_external(text: str, start: int = 0, end: int | None = None) -> list[Org
         if any(f.start <= m.start() < f.end for f in found):
             continue
         found.append(_external(name, m.start(), m.end(), m.group(0), None, (m.group(0),)))
-    for m in _ENGLISH_RE.finditer(text, start, stop):
+    english = _ENGLISH_RE.finditer(text, start, stop) if _ANY_ENGLISH_SUFFIX.search(text, start, stop) else ()
+    for m in english:
         words = m.group("name").split()
         while words and words[0] in _STOP_CAPS:
             words.pop(0)

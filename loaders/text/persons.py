@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ratsgraph.loaders.text.prefilter import first_char_guard
+
 _APOS = "['’`´]"
 # Prefixes before a name; the group names the form of address they imply.
 _MALE = (
@@ -174,6 +176,10 @@ FULL_NAME_RE = re.compile(
     rf"(?P<titles>(?:{TITLE}[ \t]*)*)"
     rf"(?P<given>{WORD}(?:[ \t]+{WORD})?)[ \t]+(?P<family>(?:{PARTICLE}[ \t]+)?{WORD})(?![\w-])"
 )
+# Speed: a first-character test in front of the patterns scanned most (the same matches).
+FUNCTION_RE, MENTION_RE, FULL_NAME_RE = map(first_char_guard, (FUNCTION_RE, MENTION_RE, FULL_NAME_RE))
+
+
 # "Märting, Angela"
 INVERTED_NAME_RE = re.compile(rf"(?P<family>{WORD}),[ \t]*(?P<titles>(?:{TITLE}[ \t]*)*)(?P<given>{WORD})(?![\w-])")
 

@@ -24,6 +24,7 @@ from ratsgraph.loaders.text.builder import Builder
 from ratsgraph.loaders.text.dates import DATE, iso_from_match
 from ratsgraph.loaders.text.organizations import OrgMention, ReferenceMatcher
 from ratsgraph.loaders.text.persons import FUNCTION_RE, PersonMention, find_mentions
+from ratsgraph.loaders.text.prefilter import first_char_guard
 from ratsgraph.loaders.text.references import LABELLED_RE, Reference, find_references
 from ratsgraph.loaders.text.structure import Span, flat, inside, paragraphs, quoted_mask, sentences
 from ratsgraph.loaders.text.votes import STRONG, outcome_of, read_vote
@@ -92,6 +93,43 @@ _MINUTES_WORD = re.compile(r"[ \t]*(?:Niederschrift|Protokoll|NIEDERSCHRIFT|PROT
 _REFERRAL_TO = re.compile(
     r"\b(?:in|an)\s+(?:den|die|das)\s+|\bzur\s+(?:weiteren\s+)?Beratung\s+(?:in|an)\s+(?:den|die|das)\s+"
 )
+# Speed: a first-character test in front of the patterns scanned most (the same matches).
+(
+    _ITEM_RE,
+    _PREPOSITION_BEFORE,
+    _GENERIC_SUBJECT,
+    _INTRO,
+    _ORAL_OBJECT,
+    _ORAL_SPEECH,
+    _ORAL_VERB,
+    _RECOMMENDATION_OBJECT,
+    _PROPOSAL_OBJECT,
+    _PUBLIC,
+    _VOM_DATE,
+    _REPORTED,
+    _VOTE_MARK,
+    _REFERRAL_TO,
+) = map(
+    first_char_guard,
+    (
+        _ITEM_RE,
+        _PREPOSITION_BEFORE,
+        _GENERIC_SUBJECT,
+        _INTRO,
+        _ORAL_OBJECT,
+        _ORAL_SPEECH,
+        _ORAL_VERB,
+        _RECOMMENDATION_OBJECT,
+        _PROPOSAL_OBJECT,
+        _PUBLIC,
+        _VOM_DATE,
+        _REPORTED,
+        _VOTE_MARK,
+        _REFERRAL_TO,
+    ),
+)
+
+
 _REFERRAL_DATE = re.compile(rf"[^.;]{{0,40}}?\b(?:am|vom)\s+{DATE}", re.I)
 _PAREN = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
 

@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ratsgraph.loaders.text.prefilter import first_char_guard
+
 REFERENCE = r"(?<![\w/.-])(?P<base>\d{5}-\d{2})(?:-(?P<suffix>[A-Za-z]\d{1,2}))?(?![\w-]|\s\d)"
 REFERENCE_RE = re.compile(REFERENCE)
 # "Drucksache Nr.: 07035-17", "Drucksache-Nr. 26309-22-E1", "Drucksachen-Nr.:", "DS-Nr.", "Vorlage Nr."
 LABEL = r"(?:Drucksachen?|DS|Vorlage)\s*-?\s*(?:Nr\.?|Nummer)\s*:?"
 LABELLED_RE = re.compile(rf"{LABEL}[\s*]*{REFERENCE}", re.I)
+
+
+# Speed: a first-character test in front of the patterns scanned most (the same matches).
+REFERENCE_RE, LABELLED_RE = map(first_char_guard, (REFERENCE_RE, LABELLED_RE))
 
 
 @dataclass(frozen=True)

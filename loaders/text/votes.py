@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ratsgraph.loaders.text.organizations import OrgMention, ReferenceMatcher
 from ratsgraph.loaders.text.persons import MENTION_RE, PersonMention, find_mentions
+from ratsgraph.loaders.text.prefilter import first_char_guard
 
 # Outcomes, most specific first. Each pattern is a flat alternation (no nested quantifiers).
 _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -124,9 +125,34 @@ _ANY_OUTCOME = re.compile(
 )
 
 
+# Speed: a first-character test in front of the patterns scanned most (the same matches).
+STRONG, _UNANIMOUS, _MAJORITY, _CLAUSES, _CONNECTOR, _COUNTS, _ABSTAIN_COUNT, _NO_COUNT, _RESULT_NOUN, _ANY_OUTCOME = (
+    map(
+        first_char_guard,
+        (
+            STRONG,
+            _UNANIMOUS,
+            _MAJORITY,
+            _CLAUSES,
+            _CONNECTOR,
+            _COUNTS,
+            _ABSTAIN_COUNT,
+            _NO_COUNT,
+            _RESULT_NOUN,
+            _ANY_OUTCOME,
+        ),
+    )
+)
+_OUTCOMES = tuple((outcome, first_char_guard(pattern)) for outcome, pattern in _OUTCOMES)
+
+
 def outcome_of(sentence: str) -> str | None:
     if not _ANY_OUTCOME.search(sentence):
         return None
+    return _first_outcome(sentence)
+
+
+def _first_outcome(sentence: str) -> str | None:
     for outcome, pattern in _OUTCOMES:
         if pattern.search(sentence):
             return outcome
@@ -141,7 +167,7 @@ def read_vote(
     if not _ANY_OUTCOME.search(sentence):
         return None
     noun = _RESULT_NOUN.search(sentence)
-    outcome = outcome_of(sentence)
+    outcome = _first_outcome(sentence)  # _ANY_OUTCOME matched just above
     if noun and (outcome is None or outcome == "adopted"):
         outcome = _NOUN_OUTCOME[noun.group("what").lower()]
     counts = _COUNTS.search(sentence)
