@@ -264,6 +264,15 @@ class PaperParser:
                     break
                 if self._table_row(pid, pos, line, doc_date, title, number if rows == 0 else None, public):
                     rows += 1
+                elif not any(True for _ in find_dates(line)):
+                    # PDF text layers wrap a long committee name: the row's date is on the next line.
+                    nxt_end = text.find("\n", line_end + 1)
+                    nxt_end = head_end if nxt_end == -1 or nxt_end > head_end else nxt_end
+                    two = text[pos:nxt_end]
+                    if line_end < head_end and text[line_end + 1 : nxt_end].strip():
+                        if self._table_row(pid, pos, two, doc_date, title, number if rows == 0 else None, public):
+                            rows += 1
+                            line_end = nxt_end
                 pos = line_end + 1
 
     def _table_row(self, pid, pos, line, doc_date, title, number, public) -> bool:
