@@ -110,7 +110,9 @@ def html_text(markup: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
-    for tag in soup(["script", "style", "noscript"]):
+    # Only the page's content is the document: the <title> and the site's navigation, header and
+    # footer ("Niederschriften", "Sitzungskalender", ...) would otherwise read as its first words.
+    for tag in soup(["head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form"]):
         tag.decompose()
     text = soup.get_text("\n")
     return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
