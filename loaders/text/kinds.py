@@ -33,10 +33,11 @@ def detect_kind(text: str) -> Kind:
             return Kind("minutes", None, None)
         return Kind("other", None, None)
     kind = kind_of_type_match(t)
-    if (
-        kind != "minutes"
-        and len(_MINUTES_STRUCTURE.findall(text)) >= 2
-        and not re.search(r"Drucksache", text[: t.start()])
+    items = list(_MINUTES_STRUCTURE.finditer(text))
+    if kind != "minutes" and (
+        (len(items) >= 2 and not re.search(r"Drucksache", text[: t.start()]))
+        # An excerpt of one item: the type word ("die Vorlage") stands inside the item, not in a head.
+        or (items and items[0].start() < t.start())
     ):
         kind = "minutes"
     return Kind(kind, normalise_type(t.group(0)), (t.start(), t.end()))

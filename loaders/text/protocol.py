@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ratsgraph.graph.ids import decision_id
 from ratsgraph.graph.normalize import fold as _fold_uncached
+from ratsgraph.graph.normalize import slug
 from ratsgraph.loaders.text import entities
 from ratsgraph.loaders.text.builder import Builder
 from ratsgraph.loaders.text.dates import DATE, iso_from_match
@@ -242,7 +243,7 @@ class ProtocolParser:
         name = flat(m.group("c")).strip(" ,*")
         entry = self.m.whole("committees", name, date)
         has_sitzung = bool(m.group("sitz"))
-        if entry is None and not has_sitzung:
+        if entry is None and not has_sitzung and not _COMMITTEE_WORD.match(name):
             return None
         public = None
         pm = _PUBLIC.search(raw)
@@ -251,7 +252,12 @@ class ProtocolParser:
         c_start = offset + m.start("c")
         mention = self.m.mention_of("committees", entry, c_start, offset + m.end("c"), m.group("c")) if entry else None
         if entry is None:
-            self.b.problem("unresolved_organization", f"committee {name!r} is not in the council reference")
+            mention = _unlisted_committee(name, c_start, offset + m.end("c"), m.group("c"))
+            self.b.problem(
+                "unresolved_organization",
+                f"committee {name!r} is not in the council reference"
+                + ("; kept as a committee of its own name" if mention else ""),
+            )
         return mention, name, date, (offset, offset + len(raw.strip())), public
 
     def _meeting(self, heading: tuple) -> _Meeting:
@@ -588,3 +594,33 @@ def _after_paren(text: str, pos: int) -> int:
 
 def parse_protocol(b: Builder, matcher: ReferenceMatcher) -> None:
     ProtocolParser(b, matcher).parse()
+
+
+# A body that holds meetings though the reference data lacks it (a new or renamed committee):
+# recognised by its own name, kept under that name, and reported.
+_COMMITTEE_WORD = re.compile(
+    r"^(?:(?:Betriebs|Haupt|Fach|Unter)?[Aa]usschuss(?:es)?\b|\w*ausschuss(?:es)?$|\w*ausschuss(?:es)?\s|"
+    r"Bezirksvertretung\b|\w*[Bb]eirat(?:s|es)?\b|Kommission\b|Integrationsrat\b)"
+)
+
+
+def _unlisted_committee(name: str, start: int, end: int, surface: str) -> OrgMention | None:
+    if not _COMMITTEE_WORD.match(name) or len(name) > 160:
+        return None
+    canonical = re.sub(r"^(\w*[Aa]usschuss)es\b", r"\1", name)
+    canonical = re.sub(r"^(\w*[Bb]eirat)(?:e?s)\b", r"\1", canonical)
+    if canonical.startswith("Bezirksvertretung"):
+        classification = "Bezirksvertretung"
+    elif "eirat" in canonical:
+        classification = "Beirat"
+    else:
+        classification = "Ausschuss"
+    return OrgMention(
+        label="Committee",
+        key=f"x-{slug(canonical)}",
+        name=canonical,
+        start=start,
+        end=end,
+        surface=flat(surface),
+        classification=classification,
+    )

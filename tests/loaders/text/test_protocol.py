@@ -233,9 +233,9 @@ def test_the_recommendation_list_is_the_text_of_one_decision(parse):
     assert [(d.props["outcome"], d.props["unanimous"]) for d in schul] == [("recommended", True)]
 
 
-def test_a_meeting_heading_naming_no_known_committee_is_reported_not_invented(parse):
+def test_a_meeting_heading_naming_no_known_committee_is_kept_under_its_own_name_and_reported(parse):
     minutes = parse(
         "Niederschrift über die 3. Sitzung des Kleingartenbeirates am 01.02.2023\n\nzu TOP 1\n\nEröffnung\n"
     )
-    assert minutes.of("Committee") == []
+    assert [c.props["name"] for c in minutes.of("Committee")] == ["Kleingartenbeirat"]
     assert any(p.kind == "unresolved_organization" for p in minutes.problems)

@@ -359,3 +359,26 @@ def test_office_words_are_no_part_of_a_name(parse):
     heinze = next(n for n in p.of("Person") if n.props["family_name"] == "Heinze")
     assert heinze.props["title"] == "Prof. Dr. Dipl.-Ing."
     assert ("Birgit Jörder", "SPD") in p.pairs("MEMBER_OF")
+
+
+def test_a_committee_missing_from_the_reference_data_is_kept_under_its_own_name_and_reported():
+    from ratsgraph.graph.reference import load_council
+    from ratsgraph.loaders.document import document_from_bytes
+    from ratsgraph.loaders.text import parse_document
+
+    text = (
+        "Betriebsausschuss Kulturbetriebe vom 12.03.2019\n\n"
+        "zu TOP 3.1\n\n"
+        "Neue Spielstätte\n\n"
+        "(Drucksache Nr.: 12345-19)\n\n"
+        "Der Betriebsausschuss Kulturbetriebe beschließt einstimmig die Vorlage.\n"
+    )
+    doc = document_from_bytes(text.encode("utf-8"), "mem://unlisted.txt", "text/plain")
+    result = parse_document(doc, load_council("dortmund"))
+    committees = [n for n in result.batch.nodes if n.label == "Committee"]
+    assert [n.props["name"] for n in committees] == ["Betriebsausschuss Kulturbetriebe"]
+    held_by = [e for e in result.batch.edges if e.type == "HELD_BY"]
+    assert [e.target for e in held_by] == [committees[0].id]
+    assert any(p.kind == "unresolved_organization" and "Kulturbetriebe" in p.message for p in result.problems)
+    decisions = [n for n in result.batch.nodes if n.label == "Decision"]
+    assert [(d.props["outcome"], d.props["unanimous"]) for d in decisions] == [("adopted", True)]
