@@ -66,6 +66,7 @@ class Neo4jStore:
             # "unknown property" notices would otherwise be logged for nearly every call.
             notifications_disabled_categories=["UNRECOGNIZED"],
         )
+        self._bookmarks = GraphDatabase.bookmark_manager()
         self.database = database
         self.timeout_s = timeout_s
         self.uri = uri
@@ -92,7 +93,11 @@ class Neo4jStore:
             raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
 
     def _session(self, access: str) -> neo4j.Session:
-        return self._driver.session(database=self.database, default_access_mode=access)
+        # One bookmark manager for all sessions: on a cluster, a read routed to a follower waits
+        # until that follower has the writes this store made (causal consistency).
+        return self._driver.session(
+            database=self.database, default_access_mode=access, bookmark_manager=self._bookmarks
+        )
 
     def ensure_schema(self) -> None:
         with self._session(neo4j.WRITE_ACCESS) as session:
