@@ -10,6 +10,7 @@ and the export adds the label back.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -45,18 +46,46 @@ class EmbeddedStore:
     ):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        self._buffer_pool_mb = buffer_pool_mb
+        self._query_timeout_ms = query_timeout_ms
+        # A connection serves one statement at a time; the API calls it from several threads.
+        self._lock = threading.RLock()
+        self._open()
+
+    def _open(self) -> None:
         try:
             self._db = ladybug.Database(
-                str(self.path), read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024
+                str(self.path), read_only=self.read_only, buffer_pool_size=self._buffer_pool_mb * 1024 * 1024
             )
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
-        if query_timeout_ms:
-            self._conn.set_query_timeout(query_timeout_ms)
-        # A connection serves one statement at a time; the API calls it from several threads.
-        self._lock = threading.RLock()
-        self.read_only = read_only
+        if self._query_timeout_ms:
+            self._conn.set_query_timeout(self._query_timeout_ms)
+        self._files = self._file_signature()
+        self._checked = time.monotonic()
+
+    def _file_signature(self) -> tuple:
+        def sig(path: Path) -> tuple[int, int] | None:
+            try:
+                st = path.stat()
+            except OSError:
+                return None
+            return st.st_mtime_ns, st.st_size
+
+        return sig(self.path), sig(self.path.with_name(self.path.name + ".wal"))
+
+    def _fresh(self) -> None:
+        """A read-only store (the API's) sees what a loader in another process wrote since it opened:
+        when the store's files changed, it opens them again (checked at most once a second)."""
+        if not self.read_only or time.monotonic() - self._checked < 1.0:
+            return
+        self._checked = time.monotonic()
+        if self._file_signature() != self._files:
+            self._conn.close()
+            self._db.close()
+            self._open()
 
     # -- plumbing -------------------------------------------------------------
 
@@ -127,15 +156,21 @@ class EmbeddedStore:
         return united
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        with self._lock:
+            self._fresh()
+            return self._read(name, params)
+
+    def _read(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)
         if query.mode != "read":
             raise QueryError(f"{name} is a {query.mode} query; use run_write")
-        return self.cypher(query.text, params)
+        return self._cypher(query.text, params)
 
     def read_many(self, calls: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
         """Several named reads under one hold of the connection, so a writer cannot slip in between."""
         with self._lock:
-            return [self.read(name, **params) for name, params in calls]
+            self._fresh()
+            return [self._read(name, params) for name, params in calls]
 
     def run_write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name, ENGINE)
@@ -143,10 +178,14 @@ class EmbeddedStore:
 
     def cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         with self._lock:
-            try:
-                return self._execute(text, params)
-            except RuntimeError as exc:
-                raise QueryError(str(exc)) from exc
+            self._fresh()
+            return self._cypher(text, params)
+
+    def _cypher(self, text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
+        try:
+            return self._execute(text, params)
+        except RuntimeError as exc:
+            raise QueryError(str(exc)) from exc
 
     def cypher_readonly(
         self,
@@ -163,6 +202,7 @@ class EmbeddedStore:
         """
         check_read_only(text)
         with self._lock:
+            self._fresh()
             self._conn.set_query_timeout(timeout_ms)
             try:
                 self._execute("BEGIN TRANSACTION READ ONLY")

@@ -12,15 +12,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sample import sample_batch  # noqa: E402
 
 
-def seeds_loadable() -> bool:
-    """True once the Dortmund text parser has landed (the seeds can then be loaded end to end)."""
-    try:
-        from ratsgraph.loaders.text import parse_document  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.fixture
 def sample_store(store):
     store.write(sample_batch())

@@ -5,11 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import seeds_loadable
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
-
-pytestmark = pytest.mark.skipif(not seeds_loadable(), reason="the Dortmund text parser has not landed yet")
 
 
 @pytest.fixture

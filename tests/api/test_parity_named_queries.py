@@ -68,14 +68,6 @@ def _load(store, dataset: str) -> None:
         assert report.documents == 5
 
 
-def _seeds_loadable() -> bool:
-    try:
-        from ratsgraph.loaders.text import parse_document  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.fixture(scope="module", params=["sample", "seeds"])
 def both_stores(request, neo4j_uri, tmp_path_factory):
     """The same data in an embedded store and in Neo4j, for the whole module (the queries only read)."""
@@ -84,8 +76,6 @@ def both_stores(request, neo4j_uri, tmp_path_factory):
     from ratsgraph.graph.store.embedded import EmbeddedStore
     from ratsgraph.graph.store.neo4j import Neo4jStore
 
-    if request.param == "seeds" and not _seeds_loadable():
-        pytest.skip("the Dortmund text parser (ratsgraph.loaders.text.parse_document) has not landed yet")
     embedded = EmbeddedStore(tmp_path_factory.mktemp(f"parity-{request.param}") / "graph.lbug", buffer_pool_mb=1024)
     embedded.ensure_schema()
     neo4j = Neo4jStore(

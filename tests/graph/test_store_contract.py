@@ -155,3 +155,27 @@ def test_the_streamed_node_link_file_equals_the_in_memory_export(store, tmp_path
     out = io.StringIO()
     assert write_node_link(store, out, {"engine": "x"}) == (3, 3)
     assert json.loads(out.getvalue()) == node_link(store, {"engine": "x"})
+
+
+def test_a_read_only_embedded_store_sees_what_a_loader_process_wrote_since(tmp_path, seeds_dir):
+    """The API opens the embedded store read-only; a `ratsgraph load` in another process adds to it."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from ratsgraph.graph.store.embedded import EmbeddedStore
+
+    env = {**os.environ, "RATSGRAPH_DATA_DIR": str(tmp_path), "RATSGRAPH_STORE": "embedded"}
+    cli = Path(sys.executable).with_name("ratsgraph")
+    first = sorted(seeds_dir.iterdir())[0]
+    subprocess.run([cli, "load", str(first)], check=True, env=env, capture_output=True)
+    reader = EmbeddedStore(tmp_path / "graph.lbug", read_only=True)
+    try:
+        assert reader.counts()["nodes"]["Document"] == 1
+        subprocess.run([cli, "load", str(seeds_dir)], check=True, env=env, capture_output=True)
+        time.sleep(1.1)
+        assert reader.counts()["nodes"]["Document"] == 5
+    finally:
+        reader.close()

@@ -10,15 +10,6 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 
-def _parser_landed() -> bool:
-    try:
-        from ratsgraph.loaders.text import parse_document  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _parser_landed(), reason="the Dortmund text parser (loaders.text.parse_document) is missing")
 @pytest.mark.parametrize("name", ["researcher.ipynb", "journalist.ipynb"])
 def test_notebook_runs_on_the_seeds(name, monkeypatch):
     import nbformat
