@@ -28,7 +28,7 @@ from ratsgraph.loaders.text.persons import (
     find_mentions,
     parse_full_name,
 )
-from ratsgraph.loaders.text.prefilter import first_char_guard
+from ratsgraph.loaders.text.prefilter import guard_module_patterns
 from ratsgraph.loaders.text.references import Reference, find_references
 from ratsgraph.loaders.text.structure import flat, paragraphs, sentences
 
@@ -81,39 +81,22 @@ _FIELD = re.compile(
 )
 _SIGN_ROLE = re.compile(r"(?<![\w.])(?P<role>gez\.|f\.\s?d\.\s?R\.|i\.\s?A\.|i\.\s?V\.)[ \t]*:?", re.I)
 # Speed: a first-character test in front of the patterns scanned most (the same matches).
-(
-    _SALUTATION,
-    _GREETING,
-    _DATE_PLACE,
-    _NUMBER_TOKEN,
-    _ROLE_WORD,
-    _STATUS,
-    _ADDRESSED,
-    _PLANNED_VERB,
-    _SESSION,
-    _AT_DATE,
-    _ANSWER_OBJECT,
-    _CITED_OBJECT,
-    _SUBMIT_VERB,
-    _SIGN_ROLE,
-) = map(
-    first_char_guard,
-    (
-        _SALUTATION,
-        _GREETING,
-        _DATE_PLACE,
-        _NUMBER_TOKEN,
-        _ROLE_WORD,
-        _STATUS,
-        _ADDRESSED,
-        _PLANNED_VERB,
-        _SESSION,
-        _AT_DATE,
-        _ANSWER_OBJECT,
-        _CITED_OBJECT,
-        _SUBMIT_VERB,
-        _SIGN_ROLE,
-    ),
+guard_module_patterns(
+    globals(),
+    "_SALUTATION",
+    "_GREETING",
+    "_DATE_PLACE",
+    "_NUMBER_TOKEN",
+    "_ROLE_WORD",
+    "_STATUS",
+    "_ADDRESSED",
+    "_PLANNED_VERB",
+    "_SESSION",
+    "_AT_DATE",
+    "_ANSWER_OBJECT",
+    "_CITED_OBJECT",
+    "_SUBMIT_VERB",
+    "_SIGN_ROLE",
 )
 
 

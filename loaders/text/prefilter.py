@@ -92,3 +92,9 @@ def first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if empty or not items:
         return pattern
     return re.compile(f"(?=[{''.join(dict.fromkeys(items))}])(?:{pattern.pattern})", pattern.flags)
+
+
+def guard_module_patterns(namespace: dict[str, Any], *names: str) -> None:
+    """Put `first_char_guard` in front of the module-level patterns `names` of `namespace` (its globals())."""
+    for name in names:
+        namespace[name] = first_char_guard(namespace[name])

@@ -25,7 +25,7 @@ from ratsgraph.loaders.text.builder import Builder
 from ratsgraph.loaders.text.dates import DATE, iso_from_match
 from ratsgraph.loaders.text.organizations import OrgMention, ReferenceMatcher
 from ratsgraph.loaders.text.persons import FUNCTION_RE, PersonMention, find_mentions
-from ratsgraph.loaders.text.prefilter import first_char_guard
+from ratsgraph.loaders.text.prefilter import guard_module_patterns
 from ratsgraph.loaders.text.references import LABELLED_RE, Reference, find_references
 from ratsgraph.loaders.text.structure import Span, flat, inside, paragraphs, quoted_mask, sentences
 from ratsgraph.loaders.text.votes import STRONG, outcome_of, read_vote
@@ -95,39 +95,22 @@ _REFERRAL_TO = re.compile(
     r"\b(?:in|an)\s+(?:den|die|das)\s+|\bzur\s+(?:weiteren\s+)?Beratung\s+(?:in|an)\s+(?:den|die|das)\s+"
 )
 # Speed: a first-character test in front of the patterns scanned most (the same matches).
-(
-    _ITEM_RE,
-    _PREPOSITION_BEFORE,
-    _GENERIC_SUBJECT,
-    _INTRO,
-    _ORAL_OBJECT,
-    _ORAL_SPEECH,
-    _ORAL_VERB,
-    _RECOMMENDATION_OBJECT,
-    _PROPOSAL_OBJECT,
-    _PUBLIC,
-    _VOM_DATE,
-    _REPORTED,
-    _VOTE_MARK,
-    _REFERRAL_TO,
-) = map(
-    first_char_guard,
-    (
-        _ITEM_RE,
-        _PREPOSITION_BEFORE,
-        _GENERIC_SUBJECT,
-        _INTRO,
-        _ORAL_OBJECT,
-        _ORAL_SPEECH,
-        _ORAL_VERB,
-        _RECOMMENDATION_OBJECT,
-        _PROPOSAL_OBJECT,
-        _PUBLIC,
-        _VOM_DATE,
-        _REPORTED,
-        _VOTE_MARK,
-        _REFERRAL_TO,
-    ),
+guard_module_patterns(
+    globals(),
+    "_ITEM_RE",
+    "_PREPOSITION_BEFORE",
+    "_GENERIC_SUBJECT",
+    "_INTRO",
+    "_ORAL_OBJECT",
+    "_ORAL_SPEECH",
+    "_ORAL_VERB",
+    "_RECOMMENDATION_OBJECT",
+    "_PROPOSAL_OBJECT",
+    "_PUBLIC",
+    "_VOM_DATE",
+    "_REPORTED",
+    "_VOTE_MARK",
+    "_REFERRAL_TO",
 )
 
 
